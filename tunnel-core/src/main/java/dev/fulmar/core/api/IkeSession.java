@@ -1,0 +1,28 @@
+package dev.fulmar.core.api;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One IKEv2 session with one gateway: the IKE SA, its CHILD SA(s), and the work of bringing them
+ * up and down. All protocol work happens on the session's own event loop; these methods only post
+ * requests to it and are safe to call from any thread.
+ */
+public interface IkeSession {
+
+  /**
+   * Resolves the gateway and negotiates the IKE SA and the first CHILD SA. The future completes
+   * with what was negotiated, or exceptionally with an {@link IkeSessionException}. May be called
+   * once.
+   */
+  CompletableFuture<SessionInfo> connect();
+
+  /**
+   * Deletes the SAs (an INFORMATIONAL with a Delete payload, retransmitted as usual) and closes the
+   * sockets; completes when the gateway confirmed, the retransmissions gave up, or right away if
+   * nothing was established. Idempotent.
+   */
+  CompletableFuture<Void> close();
+
+  /** The current state (a snapshot; use the listener to follow changes). */
+  SessionState state();
+}
