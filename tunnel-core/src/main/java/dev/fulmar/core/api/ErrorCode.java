@@ -38,21 +38,20 @@ public enum ErrorCode {
           + " allows weak ones, ask its administrator to enable modern ones"),
   GATEWAY_CERT_UNTRUSTED(
       "the gateway's certificate ({subject}, issued by {issuer}) does not lead to a CA that the"
-          + " profile trusts ({detail})",
+          + " profile trusts",
       "put the gateway's CA certificate into the profile, or enable the system trust store if"
-          + " the gateway uses a public CA"),
+          + " the gateway uses a public CA; compare the certificate's SHA-256 fingerprint"
+          + " {fingerprint} with the one the administrator gives you"),
   GATEWAY_CERT_INVALID(
       "the gateway's certificate ({subject}) is not acceptable: {detail}",
-      "the gateway's administrator must fix or renew the certificate; also check this"
-          + " computer's date and time"),
+      "{hint}"),
   GATEWAY_IDENTITY_MISMATCH(
       "the gateway's certificate names {names}, but the profile connects to {expected}",
       "set the profile's remote identity to one of the names in the certificate, or connect to"
           + " the gateway by that DNS name"),
   GATEWAY_AUTH_FAILED(
       "the gateway could not prove its identity: {detail}",
-      "this can be an attack or a misconfigured gateway; do not retry on this network and tell"
-          + " the administrator"),
+      "{hint}"),
   USER_AUTH_FAILED(
       "the gateway rejected the user name or password",
       "check the user name and password; the account may also be locked or expired"),
@@ -64,8 +63,9 @@ public enum ErrorCode {
       "the gateway rejected the pre-shared key or our identity",
       "check the pre-shared key and the local identity in the profile"),
   EAP_METHOD_UNSUPPORTED(
-      "the gateway asked for EAP method {method}, but the profile allows {allowed}",
-      "change the profile's authentication method to the one the gateway uses"),
+      "the gateway and the profile agree on no EAP method: {detail}",
+      "set the profile's authentication to the EAP method the gateway uses (the profile allows"
+          + " {allowed})"),
   EAP_FAILED(
       "EAP authentication failed: {detail}",
       "check the credentials; if this persists, ask the administrator"),

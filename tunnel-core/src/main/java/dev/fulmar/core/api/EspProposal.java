@@ -22,6 +22,22 @@ public final class EspProposal {
     this.esn = p.esn.isEmpty() ? List.of(Algorithm.NO_ESN) : List.copyOf(p.esn);
   }
 
+  private EspProposal(List<Algorithm> encryption, List<Algorithm> integrity,
+      List<Algorithm> keyExchange, List<Algorithm> esn) {
+    this.encryption = encryption;
+    this.integrity = integrity;
+    this.keyExchange = keyExchange;
+    this.esn = esn;
+  }
+
+  /**
+   * The same proposal without key exchange methods: the CHILD SA of IKE_AUTH has no PFS (RFC 7296
+   * §1.2), so its proposals carry none.
+   */
+  public EspProposal withoutKeyExchange() {
+    return new EspProposal(encryption, integrity, List.of(), esn);
+  }
+
   /**
    * Parses a proposal string.
    *

@@ -1,5 +1,6 @@
 package dev.fulmar.core.api;
 
+import dev.fulmar.core.ike.session.IkeSessions;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,6 +9,16 @@ import java.util.concurrent.CompletableFuture;
  * requests to it and are safe to call from any thread.
  */
 public interface IkeSession {
+
+  /**
+   * Creates a session; nothing is sent until {@link #connect()}.
+   *
+   * @param listener receives state changes, the negotiated result and failures
+   */
+  static IkeSession create(
+      IkeSessionParams params, SessionEnvironment environment, IkeSessionListener listener) {
+    return IkeSessions.create(params, environment, listener);
+  }
 
   /**
    * Resolves the gateway and negotiates the IKE SA and the first CHILD SA. The future completes

@@ -1,9 +1,9 @@
 package dev.fulmar.core.ike.sa;
 
+import dev.fulmar.core.ike.crypto.IkeSaKeys;
 import dev.fulmar.core.ike.crypto.Prf;
 import dev.fulmar.core.ike.crypto.SkCipher;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -118,40 +118,27 @@ public final class IkeSa {
   }
 
   /**
-   * The keys of an IKE SA (RFC 7296 §2.14): the PRF with SK_d for further derivation, the SK
-   * protection of each direction, and SK_pi/SK_pr for the AUTH payloads.
+   * The keys of an IKE SA (RFC 7296 §2.14) with the SK protection of each direction built from
+   * them. Replaced after each IKE_INTERMEDIATE key exchange (RFC 9370 §2.2.2).
    */
   public static final class Keys {
-    private final Prf prf;
-    private final byte[] skD;
-    private final byte[] skPi;
-    private final byte[] skPr;
+    private final IkeSaKeys keys;
     private final SkCipher outbound;
     private final SkCipher inbound;
 
-    public Keys(Prf prf, byte[] skD, byte[] skPi, byte[] skPr, SkCipher outbound, SkCipher inbound) {
-      this.prf = prf;
-      this.skD = skD;
-      this.skPi = skPi;
-      this.skPr = skPr;
+    public Keys(IkeSaKeys keys, SkCipher outbound, SkCipher inbound) {
+      this.keys = keys;
       this.outbound = outbound;
       this.inbound = inbound;
     }
 
+    /** SK_d, SK_a*, SK_e*, SK_p* and the suite (getters return copies to wipe). */
+    public IkeSaKeys material() {
+      return keys;
+    }
+
     public Prf prf() {
-      return prf;
-    }
-
-    public byte[] skD() {
-      return skD;
-    }
-
-    public byte[] skPi() {
-      return skPi;
-    }
-
-    public byte[] skPr() {
-      return skPr;
+      return keys.suite().prf();
     }
 
     /** Protects what we send. */
@@ -165,9 +152,7 @@ public final class IkeSa {
     }
 
     void wipe() {
-      Arrays.fill(skD, (byte) 0);
-      Arrays.fill(skPi, (byte) 0);
-      Arrays.fill(skPr, (byte) 0);
+      keys.destroy();
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.fulmar.core.ike.session;
+package dev.fulmar.core.ike;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,17 +7,17 @@ import org.slf4j.LoggerFactory;
  * The logger of one session, prefixing each line with {@code [profile/ike-spi]} (STYLE naming
  * notes). Never given keys, passwords or PSKs.
  */
-final class SessionLog {
+public final class SessionLog {
   private static final Logger LOG = LoggerFactory.getLogger("dev.fulmar.core.ike");
 
   private final String profile;
   private String spi = "-";
 
-  SessionLog(String profile) {
+  public SessionLog(String profile) {
     this.profile = profile;
   }
 
-  void setSpi(long spiInitiator) {
+  public void setSpi(long spiInitiator) {
     this.spi = String.format("%016x", spiInitiator);
   }
 
@@ -25,23 +25,23 @@ final class SessionLog {
     return "[" + profile + "/" + spi + "] ";
   }
 
-  void info(String format, Object... args) {
+  public void info(String format, Object... args) {
     if (LOG.isInfoEnabled()) {
       LOG.info(prefix() + format, args);
     }
   }
 
-  void debug(String format, Object... args) {
+  public void debug(String format, Object... args) {
     if (LOG.isDebugEnabled()) {
       LOG.debug(prefix() + format, args);
     }
   }
 
-  void warn(String format, Object... args) {
+  public void warn(String format, Object... args) {
     LOG.warn(prefix() + format, args);
   }
 
-  void error(String message, Throwable t) {
+  public void error(String message, Throwable t) {
     LOG.error(prefix() + message, t);
   }
 }
