@@ -87,22 +87,34 @@ public final class ExchangeHarness {
     return d;
   }
 
-  /** Delivers the next datagram, which must go to the gateway. */
-  public InMemoryNetwork.Datagram toGateway() {
-    InMemoryNetwork.Datagram d = deliver();
-    if (!d.to().getAddress().equals(InMemoryResponder.GATEWAY)) {
-      throw new AssertionError("expected a datagram to the gateway, got one to " + d.to());
-    }
-    return d;
+  /**
+   * Delivers the client's next message to the gateway: every datagram in flight towards it (all
+   * fragments of a fragmented message). Returns how many datagrams went.
+   */
+  public int toGateway() {
+    return deliverTowards(true);
   }
 
-  /** Delivers the next datagram, which must go to the client. */
-  public InMemoryNetwork.Datagram toClient() {
-    InMemoryNetwork.Datagram d = deliver();
-    if (d.to().getAddress().equals(InMemoryResponder.GATEWAY)) {
-      throw new AssertionError("expected a datagram to the client, got one to " + d.to());
+  /** Delivers the gateway's next message (all its datagrams) to the client. */
+  public int toClient() {
+    return deliverTowards(false);
+  }
+
+  private int deliverTowards(boolean gateway) {
+    int n = 0;
+    while (!network.inFlight().isEmpty() && isToGateway(network.inFlight().get(0)) == gateway) {
+      network.deliverNext();
+      n++;
     }
-    return d;
+    if (n == 0) {
+      throw new AssertionError("nothing in flight to the " + (gateway ? "gateway" : "client")
+          + "; in flight: " + network.inFlight().size());
+    }
+    return n;
+  }
+
+  private static boolean isToGateway(InMemoryNetwork.Datagram d) {
+    return d.to().getAddress().equals(InMemoryResponder.GATEWAY);
   }
 
   /** Runs every exchange until nothing is in flight. */

@@ -14,6 +14,10 @@ public final class Pki {
   public static final TestPki.Issued GATEWAY = TestPki.cert("C=CH, O=Fulmar Test, CN=vpn.example.test")
       .key(KeyKind.RSA_2048).dns("vpn.example.test").ip("192.0.2.1").serverAuth().ikeIntermediate()
       .issuedBy(CA);
+  /** A gateway with a 3072-bit RSA key: its IKE_AUTH answer needs fragments. */
+  public static final TestPki.Issued GATEWAY_3072 =
+      TestPki.cert("C=CH, O=Fulmar Test, CN=vpn.example.test").key(KeyKind.RSA_3072)
+          .dns("vpn.example.test").ip("192.0.2.1").serverAuth().issuedBy(CA);
   public static final TestPki.Issued CLIENT_RSA = TestPki.cert("C=CH, O=Fulmar Test, CN=alice")
       .key(KeyKind.RSA_2048).email("alice@example.test").clientAuth().issuedBy(CA);
   public static final TestPki.Issued CLIENT_ECDSA = TestPki.cert("C=CH, O=Fulmar Test, CN=bob")

@@ -71,6 +71,12 @@ final class GatewayVerifier {
     return TrustAnchors.of(all);
   }
 
+  /** The SAN names (DNS, IP, e-mail) when there are any, else the subject DN. */
+  private static String names(List<String> certified) {
+    List<String> plain = certified.stream().filter(n -> !n.contains("=")).toList();
+    return String.join(", ", plain.isEmpty() ? certified : plain);
+  }
+
   static ExpectedGateway expected(IkeSessionParams params) {
     IkeIdentity remote = params.remoteIdentity()
         .map(id -> IkeIdentity.of(id.type().code(), id.data())).orElse(null);
@@ -98,7 +104,7 @@ final class GatewayVerifier {
         break;
       case NAME_MISMATCH:
         code = ErrorCode.GATEWAY_IDENTITY_MISMATCH;
-        d.put("names", String.join(", ", e.certifiedNames()));
+        d.put("names", names(e.certifiedNames()));
         d.put("expected", e.expectedName().orElse("?"));
         break;
       case BAD_SIGNATURE:
