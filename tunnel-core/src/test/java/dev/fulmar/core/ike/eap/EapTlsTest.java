@@ -67,6 +67,9 @@ class EapTlsTest {
     assertThat(clientMsk).hasSize(64).isEqualTo(server.msk());
     assertThat(server.clientChain()[0]).isEqualTo(CLIENT.certificate());
     assertThat(tls.protocol()).contains(server.protocol());
+    // TLS 1.3 (RFC 9190) only where the JDK exports keying material (Java 25+).
+    assertThat(tls.protocol()).contains(
+        TlsKeyMaterial.exporterAvailable() ? "TLSv1.3" : "TLSv1.2");
   }
 
   @Test
