@@ -67,8 +67,7 @@ class KeyExchangePropertyTest {
               if (!useExact) {
                 return new PeerValue(method, anyBytes);
               }
-              int[] lengths = lengths(method);
-              int length = lengths[anyBytes.length % 2];
+              int length = length(method, anyBytes.length % 2 == 0);
               byte[] value = new byte[length];
               for (int i = 0; i < length; i++) {
                 value[i] = pool[i % pool.length];
@@ -77,9 +76,11 @@ class KeyExchangePropertyTest {
             });
   }
 
-  private static int[] lengths(int method) {
+  private static int length(int method, boolean initiator) {
     try {
-      return KeyExchanges.publicValueLengths(method);
+      return initiator
+          ? KeyExchanges.initiatorValueLength(method)
+          : KeyExchanges.responderValueLength(method);
     } catch (RefusedAlgorithmException e) {
       throw new IllegalStateException(e);
     }
