@@ -23,7 +23,8 @@ public final class AlgorithmPolicy {
   private static final String BROKEN_MD5 = "MD5 is broken (practical collisions); ";
   private static final String SHA1_PHASED_OUT =
       "SHA-1 integrity is being phased out; RFC 8221 (ESP) and RFC 8247 (IKE) demote it to MUST-";
-  private static final String SMALL_MODP = "MODP groups below 2048 bits can be broken; ";
+  private static final String SMALL_MODP =
+      "MODP groups below 2048 bits are within reach of well-funded attackers; ";
 
   /** Weak algorithms, with the human name and the reason, by kind and ID. */
   private static final Map<TransformKind, Map<Integer, Refusal>> WEAK =
@@ -71,26 +72,24 @@ public final class AlgorithmPolicy {
               AUTH_HMAC_SHA1_160, pair("HMAC-SHA-1-160", SHA1_PHASED_OUT)),
           TransformKind.KEY_EXCHANGE,
           Map.of(
-              MODP_768, pair("768-bit MODP group (group 1)", SMALL_MODP + "RFC 8247 says MUST NOT"),
-              MODP_1024,
-                  pair("1024-bit MODP group (group 2)", SMALL_MODP + "RFC 8247 says SHOULD NOT"),
-              MODP_1536,
-                  pair("1536-bit MODP group (group 5)", SMALL_MODP + "RFC 8247 says SHOULD NOT"),
+              MODP_768, pair("768-bit MODP group 1", SMALL_MODP + "RFC 8247 says MUST NOT"),
+              MODP_1024, pair("1024-bit MODP group 2", SMALL_MODP + "RFC 8247 says SHOULD NOT"),
+              MODP_1536, pair("1536-bit MODP group 5", SMALL_MODP + "RFC 8247 says SHOULD NOT"),
               MODP_1024_160,
                   pair(
-                      "1024-bit MODP group with 160-bit subgroup (group 22)",
+                      "1024-bit MODP group 22 with a 160-bit subgroup",
                       SMALL_MODP + "RFC 8247 says SHOULD NOT"),
               MODP_2048_224,
                   pair(
-                      "2048-bit MODP group with 224-bit subgroup (group 23)",
+                      "2048-bit MODP group 23 with a 224-bit subgroup",
                       "RFC 5114 group whose small subgroup and unexplained generation make it"
                           + " doubtful; RFC 8247 says SHOULD NOT"),
               MODP_2048_256,
                   pair(
-                      "2048-bit MODP group with 256-bit subgroup (group 24)",
+                      "2048-bit MODP group 24 with a 256-bit subgroup",
                       "RFC 5114 group whose small subgroup and unexplained generation make it"
                           + " doubtful; RFC 8247 says SHOULD NOT"),
-              ECP_192, pair("192-bit random ECP group (group 25)", "only 96-bit security")));
+              ECP_192, pair("192-bit random ECP group 25", "only 96-bit security")));
 
   /** Supported IDs by kind, in this client's order of preference. */
   private static final Map<TransformKind, List<Integer>> SUPPORTED =

@@ -1,5 +1,6 @@
 package dev.fulmar.core.ike.crypto;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /** Small helpers for byte strings that may hold secrets. */
@@ -41,14 +42,18 @@ final class Bytes {
   }
 
   /** {@code value} as an unsigned big-endian number left-padded with zeros to {@code length}. */
-  static byte[] unsignedFixed(java.math.BigInteger value, int length) {
+  static byte[] unsignedFixed(BigInteger value, int length) {
     byte[] raw = value.toByteArray();
     if (raw.length == length) {
       return raw;
     }
     byte[] out = new byte[length];
     if (raw.length > length) {
-      // Only a sign byte can be in excess for values that fit.
+      for (int i = 0; i < raw.length - length; i++) {
+        if (raw[i] != 0) {
+          throw new IllegalArgumentException("value does not fit in " + length + " bytes");
+        }
+      }
       System.arraycopy(raw, raw.length - length, out, 0, length);
     } else {
       System.arraycopy(raw, 0, out, length - raw.length, raw.length);

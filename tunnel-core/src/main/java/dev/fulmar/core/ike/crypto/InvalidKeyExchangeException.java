@@ -4,7 +4,7 @@ import java.security.GeneralSecurityException;
 
 /**
  * The peer's Key Exchange Data is not a valid value for its method: wrong length, a MODP value
- * outside 1 < y < p-1, a point not on the curve, an X25519 point of small order, an ML-KEM
+ * outside {@code 1 < y < p-1}, a point not on the curve, an X25519 point of small order, an ML-KEM
  * encapsulation key that fails the FIPS 203 modulus check, and so on (RFC 6989, FIPS 203 §7).
  *
  * <p>The engine answers it with an INVALID_SYNTAX notify ({@link #notifyType()}) as a responder, or

@@ -60,12 +60,26 @@ public final class KeyExchanges {
   }
 
   /**
-   * The length of the Key Exchange Data each side sends for a supported method: {@code [initiator,
-   * responder]} (equal for Diffie-Hellman, different for ML-KEM).
+   * The exact length of the initiator's Key Exchange Data for a supported method: the public value
+   * for Diffie-Hellman methods, the encapsulation key for ML-KEM.
    *
    * @throws RefusedAlgorithmException for a refused or unknown method
    */
-  public static int[] publicValueLengths(int method) throws RefusedAlgorithmException {
+  public static int initiatorValueLength(int method) throws RefusedAlgorithmException {
+    return valueLengths(method)[0];
+  }
+
+  /**
+   * The exact length of the responder's Key Exchange Data for a supported method: the public value
+   * for Diffie-Hellman methods, the ciphertext for ML-KEM.
+   *
+   * @throws RefusedAlgorithmException for a refused or unknown method
+   */
+  public static int responderValueLength(int method) throws RefusedAlgorithmException {
+    return valueLengths(method)[1];
+  }
+
+  private static int[] valueLengths(int method) throws RefusedAlgorithmException {
     AlgorithmPolicy.checkKeyExchange(method);
     ModpGroup group = ModpGroup.of(method);
     if (group != null) {
