@@ -55,10 +55,14 @@ public final class IkeMessage {
         throw new IllegalArgumentException("an SK/SKF payload cannot precede the SK payload");
       }
     }
-    if (encrypted) {
-      for (Payload p : this.payloads) {
-        if (p instanceof EncryptedPayload || p instanceof EncryptedFragmentPayload) {
+    for (int i = 0; i < this.payloads.size(); i++) {
+      Payload p = this.payloads.get(i);
+      if (p instanceof EncryptedPayload || p instanceof EncryptedFragmentPayload) {
+        if (encrypted) {
           throw new IllegalArgumentException(p.type() + " payload inside an Encrypted payload");
+        }
+        if (i != this.payloads.size() - 1) {
+          throw new IllegalArgumentException(p.type() + " payload must be the last payload");
         }
       }
     }
