@@ -47,7 +47,8 @@ class DeleteVendorEapPayloadTest {
     String wrongCount = "00000010 03 04 0003 c0010203 c0a0b0c0";
     assertThatThrownBy(() -> Codec.decodeOne(PayloadType.DELETE, wrongCount))
         .isInstanceOf(InvalidSyntaxException.class)
-        .hasMessage("D payload at offset 8: 3 SPIs of 4 octets need 12 octets, the payload has 8");
+        .hasMessage(
+            "Delete payload at offset 8: 3 SPIs of 4 octets need 12 octets, the payload has 8");
   }
 
   @Test

@@ -67,7 +67,7 @@ class PayloadChainTest {
     assertThatThrownBy(
             () -> IkeMessage.decodeInnerPayloads(PayloadType.NOTIFY, Hex.bytes("00 00 0003 00")))
         .isInstanceOf(InvalidSyntaxException.class)
-        .hasMessage("inner payloads at offset 4: N Payload Length 3 is below the minimum 4");
+        .hasMessage("inner payloads at offset 4: Notify Payload Length 3 is below the minimum 4");
   }
 
   @Test
@@ -77,7 +77,7 @@ class PayloadChainTest {
                 IkeMessage.decodeInnerPayloads(
                     PayloadType.NOTIFY, Hex.bytes("00 00 0010 00 00 4000")))
         .isInstanceOf(InvalidSyntaxException.class)
-        .hasMessage("inner payloads at offset 4: N payload needs 12 octets but only 4 remain");
+        .hasMessage("inner payloads at offset 4: Notify payload needs 12 octets but only 4 remain");
   }
 
   @Test
