@@ -65,7 +65,9 @@ class ConfigPayloadTest {
         .isEqualTo(ip("10.1.0.2"));
     assertThat(decoded.attributes(ConfigAttributeType.INTERNAL_DNS_DOMAIN).get(0).text())
         .isEqualTo("corp.example");
-    assertThat(decoded.toString()).contains("INTERNAL_IP6_ADDRESS=2001:db8:0:0:0:0:0:2/64");
+    assertThat(decoded.toString())
+        .contains("INTERNAL_IP6_ADDRESS=2001:db8:0:0:0:0:0:2/64")
+        .contains("INTERNAL_IP4_SUBNET=10.0.0.0/255.255.0.0");
     assertThat(Codec.encodeOne(reply)).isEqualTo(Hex.normalize(CFG_REPLY_HEX));
   }
 

@@ -38,6 +38,13 @@ class IdCertAuthPayloadTest {
   }
 
   @Test
+  void refusesNonAsciiFqdn() {
+    assertThatThrownBy(() -> IdPayload.fqdn(true, "vpn.bücher.example"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("A-label");
+  }
+
+  @Test
   void ipv4IdRoundTrips() throws Exception {
     IdPayload id = IdPayload.ipAddress(false, InetAddress.getByName("192.0.2.1"));
     IdPayload decoded = (IdPayload) Codec.decodeOne(PayloadType.IDR, IDR_IPV4_HEX);
