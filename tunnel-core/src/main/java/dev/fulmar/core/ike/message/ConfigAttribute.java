@@ -67,8 +67,15 @@ public record ConfigAttribute(ConfigAttributeType type, byte[] value) {
         ByteBuffer.allocate(8).put(network.getAddress()).put(netmask.getAddress()).array());
   }
 
-  /** A text attribute, e.g. INTERNAL_DNS_DOMAIN or APPLICATION_VERSION. */
+  /**
+   * A text attribute, e.g. INTERNAL_DNS_DOMAIN or APPLICATION_VERSION.
+   *
+   * @throws IllegalArgumentException if {@code text} has non-ASCII characters
+   */
   public static ConfigAttribute text(ConfigAttributeType type, String text) {
+    if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+      throw new IllegalArgumentException(type + " is ASCII text: " + text);
+    }
     return new ConfigAttribute(type, text.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -87,10 +94,18 @@ public record ConfigAttribute(ConfigAttributeType type, byte[] value) {
     if (value.length < size) {
       throw new IllegalStateException(type + " carries no address");
     }
+    return toAddress(value, 0, size);
+  }
+
+  private static InetAddress toAddress(byte[] b, int from) {
+    return toAddress(b, from, 4);
+  }
+
+  private static InetAddress toAddress(byte[] b, int from, int size) {
     try {
-      return InetAddress.getByAddress(Arrays.copyOf(value, size));
+      return InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + size));
     } catch (UnknownHostException e) {
-      throw new AssertionError(e);
+      throw new AssertionError(e); // 4 or 16 octets
     }
   }
 
@@ -163,6 +178,9 @@ public record ConfigAttribute(ConfigAttributeType type, byte[] value) {
     }
     if (size == 17) {
       return type + "=" + address().getHostAddress() + "/" + (value[16] & 0xff);
+    }
+    if (size == 8) {
+      return type + "=" + address().getHostAddress() + "/" + toAddress(value, 4).getHostAddress();
     }
     return type + "=" + Bytes.brief(value);
   }

@@ -44,8 +44,16 @@ public record IdPayload(boolean initiator, IdType idType, byte[] data) implement
     Bytes.checkBody(FIXED_LENGTH + data.length, "ID payload");
   }
 
-  /** An ID_FQDN identity, e.g. {@code vpn.example.com}. */
+  /**
+   * An ID_FQDN identity, e.g. {@code vpn.example.com}; internationalized names go in their ASCII
+   * (A-label) form.
+   *
+   * @throws IllegalArgumentException if {@code name} has non-ASCII characters
+   */
   public static IdPayload fqdn(boolean initiator, String name) {
+    if (!StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
+      throw new IllegalArgumentException("an ID_FQDN is ASCII; use the A-label form of " + name);
+    }
     return new IdPayload(initiator, IdType.FQDN, name.getBytes(StandardCharsets.US_ASCII));
   }
 

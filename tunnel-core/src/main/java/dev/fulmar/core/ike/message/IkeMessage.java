@@ -55,10 +55,14 @@ public final class IkeMessage {
         throw new IllegalArgumentException("an SK/SKF payload cannot precede the SK payload");
       }
     }
-    if (encrypted) {
-      for (Payload p : this.payloads) {
-        if (p instanceof EncryptedPayload || p instanceof EncryptedFragmentPayload) {
+    for (int i = 0; i < this.payloads.size(); i++) {
+      Payload p = this.payloads.get(i);
+      if (p instanceof EncryptedPayload || p instanceof EncryptedFragmentPayload) {
+        if (encrypted) {
           throw new IllegalArgumentException(p.type() + " payload inside an Encrypted payload");
+        }
+        if (i != this.payloads.size() - 1) {
+          throw new IllegalArgumentException(p.type() + " payload must be the last payload");
         }
       }
     }
@@ -156,8 +160,10 @@ public final class IkeMessage {
    * (RFC 7383 §2.5): every fragment is sealed on its own; the first carries the first inner payload
    * type and any unprotected payloads. The caller keeps the list for retransmissions.
    *
-   * @param maxDatagramLength the largest IKE message to send (without UDP/IP headers and non-ESP
-   *     marker)
+   * @param maxDatagramLength the largest IKE message to send, i.e. the path MTU less the IP and UDP
+   *     headers and the non-ESP marker; RFC 7383 §2.5.1 suggests IP packets of at most 1280 octets
+   *     for IPv6 and 576 for IPv4 when the path MTU is unknown (1280 - 40 - 8 - 4 = 1228 and 576 -
+   *     20 - 8 - 4 = 544 octets on port 4500)
    * @throws IllegalArgumentException if the size leaves no room for content or the message needs
    *     more than {@link Limits#MAX_FRAGMENTS} fragments
    * @throws GeneralSecurityException if the cipher fails

@@ -15,7 +15,10 @@ public final class InvalidKePayloadException extends IkeProtocolException {
   public InvalidKePayloadException(KeyExchangeMethod acceptedMethod) {
     super(
         NotifyType.INVALID_KE_PAYLOAD,
-        new byte[] {(byte) (acceptedMethod.value() >>> 8), (byte) acceptedMethod.value()},
+        new byte[] {
+          (byte) (Bytes.checkRange(acceptedMethod.value(), 0xffff, "method") >>> 8),
+          (byte) acceptedMethod.value()
+        },
         "key exchange method not accepted; the responder asks for " + acceptedMethod);
     this.acceptedMethod = acceptedMethod;
   }

@@ -75,7 +75,7 @@ final class MessageDecoder {
   }
 
   static Wire decodeWire(byte[] datagram) throws IkeProtocolException {
-    Reader r = Reader.of(datagram, "IKE header");
+    Reader r = Reader.of(datagram, "IKE message");
     if (datagram.length > Limits.MAX_MESSAGE_LENGTH) {
       throw r.error(
           "message of %d octets exceeds the limit of %d",

@@ -122,7 +122,7 @@ final class PayloadChain {
   static void encode(List<? extends Payload> payloads, PayloadType after, ByteBuffer out) {
     for (int i = 0; i < payloads.size(); i++) {
       Payload p = payloads.get(i);
-      PayloadType next = i + 1 < payloads.size() ? payloads.get(i + 1).type() : after;
+      PayloadType next = nextField(payloads, i, after);
       out.put((byte) next.value());
       out.put((byte) 0);
       out.putShort((short) (IkeSpec.GENERIC_PAYLOAD_HEADER_LENGTH + p.bodyLength()));
@@ -137,6 +137,18 @@ final class PayloadChain {
                 + p.bodyLength());
       }
     }
+  }
+
+  /** SK and SKF name their first inner payload; the others name their successor. */
+  private static PayloadType nextField(List<? extends Payload> payloads, int i, PayloadType after) {
+    Payload p = payloads.get(i);
+    if (p instanceof EncryptedPayload sk) {
+      return sk.firstInnerType();
+    }
+    if (p instanceof EncryptedFragmentPayload skf) {
+      return skf.firstInnerType();
+    }
+    return i + 1 < payloads.size() ? payloads.get(i + 1).type() : after;
   }
 
   /** The chain as bytes, ending with Next Payload NONE. */

@@ -7,7 +7,8 @@ import java.util.Map;
  * IKEv2 Payload Types (IANA "IKEv2 Payload Types"; RFC 7296 §3.2, RFC 7383 §2.5).
  *
  * <p>Names are the RFC 7296 notation used in exchange diagrams ({@code SA}, {@code KE}, {@code
- * IDi}, {@code N}, {@code SK}, ...), so a logged payload list reads like the RFC.
+ * IDi}, {@code SK}, ...); the one-letter notations N, D and V are spelled out (Notify, Delete,
+ * Vendor ID) so that error messages such as "Notify payload at offset 40: ..." stay readable.
  *
  * <p>An open registry (STYLE.md #3): {@link #valueOf(int)} never fails and keeps values we have no
  * name for; {@link #toString()} prints the IANA name or {@code unknown(N)}.
@@ -44,13 +45,13 @@ public final class PayloadType extends IanaValue {
   public static final PayloadType NONCE = define(40, "Nonce");
 
   /** Notify (RFC 7296 §3.10). */
-  public static final PayloadType NOTIFY = define(41, "N");
+  public static final PayloadType NOTIFY = define(41, "Notify");
 
   /** Delete (RFC 7296 §3.11). */
-  public static final PayloadType DELETE = define(42, "D");
+  public static final PayloadType DELETE = define(42, "Delete");
 
   /** Vendor ID (RFC 7296 §3.12). */
-  public static final PayloadType VENDOR_ID = define(43, "V");
+  public static final PayloadType VENDOR_ID = define(43, "Vendor ID");
 
   /** Traffic Selector - Initiator (RFC 7296 §3.13). */
   public static final PayloadType TSI = define(44, "TSi");

@@ -91,7 +91,7 @@ class KeNonceNotifyPayloadTest {
   void rejectsNotifySpiLongerThanThePayload() {
     assertThatThrownBy(() -> Codec.decodeOne(PayloadType.NOTIFY, "0000000a 03 04 4009 c001"))
         .isInstanceOf(InvalidSyntaxException.class)
-        .hasMessage("N payload at offset 8: REKEY_SA SPI needs 4 octets but only 2 remain");
+        .hasMessage("Notify payload at offset 8: REKEY_SA SPI needs 4 octets but only 2 remain");
   }
 
   @Test
