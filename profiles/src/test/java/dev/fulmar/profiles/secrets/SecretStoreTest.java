@@ -26,7 +26,7 @@ class SecretStoreTest {
   }
 
   @Test
-  void withoutAKeychainSecretsAreDroppedAndTheUserIsToldTheyWillBeAsked() {
+  void withoutAKeychainSecretsAreDroppedAndTheUserIsToldTheyWillBeAsked() throws Exception {
     SecretStore none = new UnavailableSecretStore("no Secret Service on the session bus");
     SecretBundle bundle = SecretBundle.empty().put(SecretKind.PKCS12_PASSWORD, "p12-value".toCharArray());
 
