@@ -122,6 +122,12 @@ public final class TrafficSelector {
     }
   }
 
+  /** Copies the range's first address into {@code dst[off..]} (no allocation); returns its length. */
+  public int copyStartAddress(byte[] dst, int off) {
+    System.arraycopy(start, 0, dst, off, start.length);
+    return start.length;
+  }
+
   /** True if the address of this selector's family at {@code buf[off]} lies in the range. */
   public boolean containsAddressAt(byte[] buf, int off) {
     int n = start.length;

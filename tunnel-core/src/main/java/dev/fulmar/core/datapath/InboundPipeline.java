@@ -1,0 +1,196 @@
+package dev.fulmar.core.datapath;
+
+import dev.fulmar.core.esp.DropCounters;
+import dev.fulmar.core.esp.DropReason;
+import dev.fulmar.core.esp.EspMode;
+import dev.fulmar.core.esp.EspPacket;
+import dev.fulmar.core.esp.EspSa;
+import dev.fulmar.core.esp.EspSpec;
+import dev.fulmar.core.esp.NonEspMarker;
+import dev.fulmar.core.esp.SaTable;
+import dev.fulmar.core.spi.UdpTransport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * From the gateway to the TUN device. One thread runs {@link #runInboundLoop()}; packets of one SA
+ * are opened and written in arrival order.
+ *
+ * <pre>
+ *  UDP.receive(batch, port 4500)
+ *    ▼
+ *  demux by non-ESP marker ──IKE──► IkePacketHandler (engine)
+ *    │                     ──0xFF──► count keepalive
+ *    ▼ ESP                 ──else──► drop NOT_ESP
+ *  SPI lookup ──unknown──► drop UNKNOWN_SPI
+ *    ▼
+ *  replay check ─► ICV verify + decrypt in place ─► replay commit ─► padding / next header
+ *    ▼                                          (each failure: drop with its reason, per SA)
+ *  inner checks: well-formed, source and destination inside the negotiated TS
+ *    ▼                                          [transport: IP header rebuilt]
+ *  clamp MSS of SYNs
+ *    ▼
+ *  TUN.write(batch at one common offset)
+ * </pre>
+ */
+public final class InboundPipeline {
+  private final UdpTransport udp;
+  private final SaTable sas;
+  private final TunWriter tunWriter;
+  private final BufferPool pool;
+  private final IkePacketHandler ike;
+  private final OutboundPipeline outbound;
+  private final int headroom;
+  private final DropCounters unattributed;
+  private final EspPacket packet = new EspPacket();
+  private final AtomicLong keepalives = new AtomicLong();
+  private final AtomicLong ikeMessages = new AtomicLong();
+  private int innerOffset;
+  private int innerLength;
+  private volatile boolean running = true;
+
+  InboundPipeline(UdpTransport udp, SaTable sas, TunWriter tunWriter, BufferPool pool,
+      IkePacketHandler ike, OutboundPipeline outbound, int headroom) {
+    this.udp = udp;
+    this.sas = sas;
+    this.tunWriter = tunWriter;
+    this.pool = pool;
+    this.ike = ike;
+    this.outbound = outbound;
+    this.headroom = headroom;
+    this.unattributed = sas.unattributedCounters();
+  }
+
+  /** Receives, opens and writes until the UDP transport is closed or {@link #stop()} is called. */
+  public void runInboundLoop() {
+    int n = Math.max(1, udp.batchSize());
+    byte[][] bufs = new byte[n][];
+    byte[][] writeBufs = new byte[n][];
+    int[] sizes = new int[n];
+    int[] writeSizes = new int[n];
+    InetSocketAddress[] from = new InetSocketAddress[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        bufs[i] = pool.take();
+      }
+      while (running) {
+        int count = udp.receive(bufs, sizes, from, headroom);
+        processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
+      }
+    } catch (ClosedChannelException | InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      unattributed.countDrop(DropReason.IO_ERROR);
+    } finally {
+      for (int i = 0; i < n; i++) {
+        if (bufs[i] != null) {
+          pool.give(bufs[i]);
+        }
+      }
+    }
+  }
+
+  /** Demultiplexes and opens one received batch and writes the inner packets to the TUN. */
+  void processBatch(byte[][] bufs, int[] sizes, InetSocketAddress[] from, int count,
+      byte[][] writeBufs, int[] writeSizes) {
+    int pending = 0;
+    int writeOffset = -1;
+    for (int i = 0; i < count; i++) {
+      byte[] buf = bufs[i];
+      if (!demux(buf, sizes[i], from[i]) || !decapsulate(buf, sizes[i])) {
+        continue;
+      }
+      if (pending > 0 && innerOffset != writeOffset) { // another SA's header length
+        if (writeOffset + innerLength <= buf.length) {
+          System.arraycopy(buf, innerOffset, buf, writeOffset, innerLength);
+        } else {
+          write(writeBufs, writeSizes, writeOffset, pending);
+          pending = 0;
+        }
+      }
+      if (pending == 0) {
+        writeOffset = innerOffset;
+      }
+      writeBufs[pending] = buf;
+      writeSizes[pending++] = innerLength;
+    }
+    write(writeBufs, writeSizes, writeOffset, pending);
+  }
+
+  private void write(byte[][] bufs, int[] sizes, int offset, int count) {
+    try {
+      int written = tunWriter.write(bufs, sizes, offset, count);
+      for (int i = written; i < count; i++) {
+        unattributed.countDrop(DropReason.IO_ERROR);
+      }
+    } catch (IOException e) {
+      for (int i = 0; i < count; i++) {
+        unattributed.countDrop(DropReason.IO_ERROR);
+      }
+    }
+  }
+
+  /** True if the datagram is ESP; IKE and keepalives are handled here. */
+  private boolean demux(byte[] buf, int len, InetSocketAddress from) {
+    switch (NonEspMarker.classify(buf, headroom, len)) {
+      case ESP:
+        return true;
+      case IKE:
+        ikeMessages.incrementAndGet();
+        ike.onIkePacket(buf, headroom + EspSpec.NON_ESP_MARKER_LENGTH,
+            len - EspSpec.NON_ESP_MARKER_LENGTH, from);
+        return false;
+      case NAT_KEEPALIVE:
+        keepalives.incrementAndGet();
+        return false;
+      default:
+        unattributed.countDrop(DropReason.NOT_ESP);
+        return false;
+    }
+  }
+
+  /** Opens the ESP packet and checks the inner packet; leaves it at innerOffset/innerLength. */
+  private boolean decapsulate(byte[] buf, int len) {
+    if (!sas.open(buf, headroom, len, packet)) {
+      return false;
+    }
+    EspSa sa = packet.sa();
+    int off = packet.offset();
+    int plen = packet.length();
+    if (sa.mode() == EspMode.TRANSPORT) {
+      off = TransportMode.rebuild(sa, buf, off, plen, packet.nextHeader());
+      if (off < 0) {
+        return sa.drop(packet, DropReason.NO_BUFFER_SPACE);
+      }
+      plen += packet.offset() - off;
+    }
+    int total = IpPacket.validate(buf, off, plen);
+    if (total < 0) {
+      return sa.drop(packet, DropReason.BAD_INNER_PACKET);
+    }
+    if (!sa.coversInbound(buf, off, total)) {
+      return sa.drop(packet, DropReason.TRAFFIC_SELECTOR_MISMATCH);
+    }
+    boolean v6 = IpPacket.version(buf, off) == 6;
+    MssClamp.clamp(buf, off, total, MssClamp.maxMss(outbound.tunnelMtu(sa), v6));
+    innerOffset = off;
+    innerLength = total;
+    return true;
+  }
+
+  /** NAT-keepalives received. */
+  public long keepalivesReceived() {
+    return keepalives.get();
+  }
+
+  /** IKE messages handed to the engine. */
+  public long ikeMessagesReceived() {
+    return ikeMessages.get();
+  }
+
+  public void stop() {
+    running = false;
+  }
+}
