@@ -48,6 +48,7 @@ public final class OutboundPipeline {
   private final EspPacket packet = new EspPacket();
   private final byte[][] icmpBuf = new byte[1][];
   private final int[] icmpSize = new int[1];
+  private final byte[][] single = new byte[1][];
   private volatile boolean running = true;
 
   OutboundPipeline(TunDevice tun, UdpTransport udp, SaTable sas, TunWriter tunWriter,
@@ -64,6 +65,10 @@ public final class OutboundPipeline {
 
   /** Reads, seals and sends until the TUN device is closed or {@link #stop()} is called. */
   public void runOutboundLoop() {
+    if (tun instanceof TunSegmentationOffload) {
+      runSegmentingLoop((TunSegmentationOffload) tun);
+      return;
+    }
     int n = Math.max(1, tun.batchSize());
     byte[][] bufs = new byte[n][];
     byte[][] sendBufs = new byte[n][];
@@ -85,6 +90,64 @@ public final class OutboundPipeline {
     } finally {
       giveBack(bufs);
       giveBack(icmpBuf);
+    }
+  }
+
+  /** Segments per super-packet: 64 KiB of payload at the smallest MSS we clamp to. */
+  static final int MAX_SEGMENTS = 128;
+
+  /** The loop for a TUN with TSO: super-packets are cut into segments, then sealed as usual. */
+  private void runSegmentingLoop(TunSegmentationOffload tso) {
+    int n = Math.max(1, tun.batchSize());
+    byte[][] supers = new byte[n][headroom + tso.maxSuperPacket() + DataPath.TAILROOM];
+    int[] sizes = new int[n];
+    GsoInfo[] gso = new GsoInfo[n];
+    for (int i = 0; i < n; i++) {
+      gso[i] = new GsoInfo();
+    }
+    byte[][] segs = new byte[MAX_SEGMENTS][];
+    int[] segSizes = new int[MAX_SEGMENTS];
+    byte[][] sendBufs = new byte[MAX_SEGMENTS][];
+    int[] sendSizes = new int[MAX_SEGMENTS];
+    try {
+      for (int i = 0; i < MAX_SEGMENTS; i++) {
+        segs[i] = pool.take();
+      }
+      icmpBuf[0] = pool.take();
+      while (running) {
+        int count = tso.readSuperPackets(supers, sizes, gso, headroom);
+        for (int i = 0; i < count; i++) {
+          processSuperPacket(supers, i, sizes[i], gso[i], segs, segSizes, sendBufs, sendSizes);
+        }
+      }
+    } catch (ClosedChannelException | InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      unattributed.countDrop(DropReason.IO_ERROR);
+    } finally {
+      giveBack(segs);
+      giveBack(icmpBuf);
+    }
+  }
+
+  private void processSuperPacket(byte[][] supers, int i, int len, GsoInfo g, byte[][] segs,
+      int[] segSizes, byte[][] sendBufs, int[] sendSizes) {
+    if (g.type == GsoInfo.Type.TCPV4 || g.type == GsoInfo.Type.TCPV6) {
+      int k = TcpSegmenter.segment(supers[i], headroom, len, g, segs, headroom, segSizes);
+      if (k < 0) {
+        unattributed.countDrop(DropReason.BAD_INNER_PACKET);
+        return;
+      }
+      processBatch(segs, segSizes, k, sendBufs, sendSizes);
+    } else if (g.type == GsoInfo.Type.NONE) {
+      if (g.needsChecksum) {
+        TcpSegmenter.completeChecksum(supers[i], headroom, len, g);
+      }
+      single[0] = supers[i];
+      segSizes[0] = len;
+      processBatch(single, segSizes, 1, sendBufs, sendSizes);
+    } else {
+      unattributed.countDrop(DropReason.BAD_INNER_PACKET); // USO is not requested by us
     }
   }
 

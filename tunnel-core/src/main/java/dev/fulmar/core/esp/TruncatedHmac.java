@@ -30,7 +30,17 @@ final class TruncatedHmac {
 
   /** Computes the truncated ICV over {@code buf[off, off+len)} (+ seq-hi) into {@code out}. */
   void compute(byte[] buf, int off, int len, int seqHi, boolean esn, byte[] out, int outOff) {
+    update(buf, off, len);
+    finish(seqHi, esn, out, outOff);
+  }
+
+  /** Feeds more authenticated data (for ICVs over several ranges, as AH needs). */
+  void update(byte[] buf, int off, int len) {
     mac.update(buf, off, len);
+  }
+
+  /** Appends the implicit seq-hi if {@code esn} and writes the truncated ICV into {@code out}. */
+  void finish(int seqHi, boolean esn, byte[] out, int outOff) {
     if (esn) {
       EspCipher.putInt(seqHiBytes, 0, seqHi);
       mac.update(seqHiBytes, 0, 4);
