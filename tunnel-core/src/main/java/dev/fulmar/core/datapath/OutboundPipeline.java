@@ -200,8 +200,8 @@ public final class OutboundPipeline {
     boolean v6 = IpPacket.version(buf, headroom) == 6;
     MssClamp.clamp(buf, headroom, total, MssClamp.maxMss(mtu, v6));
     if (tooBig(buf, total, mtu, v6)) {
-      replyTooBig(buf, total, v6 ? Math.max(mtu, IcmpTooBig.IPV6_MIN_MTU) : mtu);
       sa.drop(packet, DropReason.TOO_BIG);
+      replyTooBig(buf, total, v6 ? Math.max(mtu, IcmpTooBig.IPV6_MIN_MTU) : mtu);
       return null;
     }
     boolean sealed;
