@@ -20,7 +20,7 @@ public final class GsoInfo {
   public int headerLength;
   /** Payload bytes per segment (the MSS for TCP). */
   public int segmentSize;
-  /** {@code VIRTIO_NET_HDR_F_NEEDS_CSUM}: the transport checksum holds only the pseudo-header sum. */
+  /** {@code VIRTIO_NET_HDR_F_NEEDS_CSUM}: the checksum field holds only the pseudo-header sum. */
   public boolean needsChecksum;
   /** Offset of the transport header from the packet start (meaningful with needsChecksum). */
   public int checksumStart;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *    ▼ ESP                 ──else──► drop NOT_ESP
  *  SPI lookup ──unknown──► drop UNKNOWN_SPI
  *    ▼
- *  replay check ─► ICV verify + decrypt in place ─► replay commit ─► padding / next header
+ *  replay check ─► ICV verify + decrypt in place ─► replay commit ─► padding/next header
  *    ▼                                          (each failure: drop with its reason, per SA)
  *  inner checks: well-formed, source and destination inside the negotiated TS
  *    ▼                                          [transport: IP header rebuilt]

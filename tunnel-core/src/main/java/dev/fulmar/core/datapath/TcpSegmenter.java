@@ -49,26 +49,25 @@ final class TcpSegmenter {
       System.arraycopy(in, off + hdr + i * mss, o, p + hdr, chunk);
       int segLen = hdr + chunk;
       writeIpHeader(o, p, v6, segLen, (id + i) & 0xFFFF);
-      int t = p + ihl;
-      long s = (seq + (long) i * mss) & 0xFFFF_FFFFL;
-      IpPacket.put16(o, t + 4, (int) (s >>> 16));
-      IpPacket.put16(o, t + 6, (int) s);
-      int f = flags;
-      if (i < count - 1) {
-        f &= ~(FIN | PSH);
-      }
-      if (i > 0) {
-        f &= ~CWR;
-      }
-      o[t + 13] = (byte) f;
-      IpPacket.put16(o, t + 16, 0);
-      int tcpLen = segLen - ihl;
-      long sum = IpPacket.pseudoHeaderSum(o, p, IpPacket.PROTO_TCP, tcpLen)
-          + IpPacket.sum(o, t, tcpLen, 0);
-      IpPacket.put16(o, t + 16, IpPacket.finish(sum));
+      int f = flags & (i < count - 1 ? ~(FIN | PSH) : 0xFF) & (i > 0 ? ~CWR : 0xFF);
+      writeTcpHeader(o, p, ihl, segLen, seq + (long) i * mss, f);
       outSizes[i] = segLen;
     }
     return count;
+  }
+
+  /** Sequence number, flags and a full checksum for one segment's TCP header. */
+  private static void writeTcpHeader(byte[] o, int p, int ihl, int segLen, long seq, int flags) {
+    int t = p + ihl;
+    long s = seq & 0xFFFF_FFFFL;
+    IpPacket.put16(o, t + 4, (int) (s >>> 16));
+    IpPacket.put16(o, t + 6, (int) s);
+    o[t + 13] = (byte) flags;
+    IpPacket.put16(o, t + 16, 0);
+    int tcpLen = segLen - ihl;
+    long sum = IpPacket.pseudoHeaderSum(o, p, IpPacket.PROTO_TCP, tcpLen)
+        + IpPacket.sum(o, t, tcpLen, 0);
+    IpPacket.put16(o, t + 16, IpPacket.finish(sum));
   }
 
   private static void writeIpHeader(byte[] o, int p, boolean v6, int segLen, int id) {

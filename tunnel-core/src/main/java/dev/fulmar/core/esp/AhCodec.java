@@ -154,13 +154,9 @@ public final class AhCodec {
     boolean v6 = ihl == 40;
     int ah = off + ihl;
     int ahLen = ahLength(v6);
-    if ((buf[off + (v6 ? 6 : 9)] & 0xFF) != EspSpec.PROTO_AH || len < ihl + ahLen
-        || (buf[ah + 1] & 0xFF) != ahLen / 4 - 2 || u16(buf, v6 ? off + 4 : off + 2)
-        != (v6 ? len - 40 : len)) {
-      return fail(out, DropReason.TRUNCATED);
-    }
-    if (EspCipher.getInt(buf, ah + 4) != spi) {
-      return fail(out, DropReason.UNKNOWN_SPI);
+    DropReason bad = checkHeaders(buf, off, len, ihl, ahLen);
+    if (bad != null) {
+      return fail(out, bad);
     }
     int seqLow = EspCipher.getInt(buf, ah + 8);
     long seq = esn ? window.inferEsn(seqLow) : seqLow & 0xFFFF_FFFFL;
@@ -187,6 +183,18 @@ public final class AhCodec {
     out.nextHeader = nextHeader;
     out.sequenceNumber = seq;
     return out.ok(off + ahLen, len - ahLen);
+  }
+
+  /** Null if the IP and AH headers are consistent and name this SA, else why not. */
+  private DropReason checkHeaders(byte[] buf, int off, int len, int ihl, int ahLen) {
+    boolean v6 = ihl == 40;
+    int ah = off + ihl;
+    if ((buf[off + (v6 ? 6 : 9)] & 0xFF) != EspSpec.PROTO_AH || len < ihl + ahLen
+        || (buf[ah + 1] & 0xFF) != ahLen / 4 - 2
+        || u16(buf, v6 ? off + 4 : off + 2) != (v6 ? len - 40 : len)) {
+      return DropReason.TRUNCATED;
+    }
+    return EspCipher.getInt(buf, ah + 4) != spi ? DropReason.UNKNOWN_SPI : null;
   }
 
   /** ICV over the header (mutable fields zeroed, in a scratch copy), AH and payload. */

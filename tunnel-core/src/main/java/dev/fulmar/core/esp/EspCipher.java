@@ -36,7 +36,7 @@ abstract class EspCipher {
   /** Wipes key material (best effort where the JCA keeps its own copy). Idempotent. */
   abstract void destroy();
 
-  /** Fills {@code aad} with SPI | [seq-hi] | seq-lo (RFC 4106 §5, RFC 7634 §2.1); returns length. */
+  /** Fills {@code aad} with SPI | [seq-hi] | seq-lo (RFC 4106 §5, RFC 7634 §2.1); its length. */
   static int fillAad(byte[] aad, byte[] buf, int espOff, int seqHi, boolean esn) {
     System.arraycopy(buf, espOff, aad, 0, 4);
     if (esn) {

@@ -85,6 +85,11 @@ public final class EspSaPair {
     return outboundSpi;
   }
 
+  /** Where the outbound packets of this pair go. */
+  public InetSocketAddress peer() {
+    return peer;
+  }
+
   /** Wipes this pair's copies of the keys. */
   public void wipeKeys() {
     Arrays.fill(inboundEncKey, (byte) 0);

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One negotiated ESP transform: AES-GCM-16 (RFC 4106), ChaCha20-Poly1305 (RFC 7634) or AES-CBC
  * (RFC 3602) with an HMAC-SHA2 integrity algorithm (RFC 4868). It knows the wire sizes (IV, ICV,
  * padding block) that the codec and the tunnel-MTU computation need, and the key lengths the
- * engine must derive (RFC 7296 §2.17: encryption key, including the AEAD salt, then integrity key).
+ * engine must derive (RFC 7296 §2.17: encryption key, including the AEAD salt, then integrity
+ * key).
  */
 public final class EspTransform {
   /** IANA Transform Type 1 ids. */

@@ -122,7 +122,7 @@ public final class TrafficSelector {
     }
   }
 
-  /** Copies the range's first address into {@code dst[off..]} (no allocation); returns its length. */
+  /** Copies the range's first address into {@code dst[off..]} without allocating; its length. */
   public int copyStartAddress(byte[] dst, int off) {
     System.arraycopy(start, 0, dst, off, start.length);
     return start.length;

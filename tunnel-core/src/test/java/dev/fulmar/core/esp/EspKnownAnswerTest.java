@@ -82,7 +82,8 @@ class EspKnownAnswerTest {
   static final String GCM_3354_CT = "437f866bcb3f699fe9b0822bac961c4504bef270";
 
   /** RFC 7634 Appendix A: ChaCha20-Poly1305 ESP example (tunnel mode, an ICMP echo inside). */
-  static final String CHACHA_KEY = "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+  static final String CHACHA_KEY = "808182838485868788898a8b8c8d8e8f"
+      + "909192939495969798999a9b9c9d9e9f"
       + "a0a1a2a3";
   static final String CHACHA_PLAIN = "45000054a6f200004001e778c6336405c000020508005b7a3a080000553b"
       + "ec100007362708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e"
