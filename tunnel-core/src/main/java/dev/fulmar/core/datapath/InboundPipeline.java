@@ -33,9 +33,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *  clamp MSS of SYNs
  *    ▼
  *  TUN.write(batch at one common offset)
+ *    [offload: adjacent in-order TCP segments merged (TcpCoalescer) ─► TUN.writeSuperPackets]
  * </pre>
  */
 public final class InboundPipeline {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(InboundPipeline.class);
+
   private final UdpTransport udp;
   private final SaTable sas;
   private final TunWriter tunWriter;
@@ -47,9 +51,11 @@ public final class InboundPipeline {
   private final EspPacket packet = new EspPacket();
   private final AtomicLong keepalives = new AtomicLong();
   private final AtomicLong ikeMessages = new AtomicLong();
+  private final TcpCoalescer coalescer;
   private int innerOffset;
   private int innerLength;
   private volatile boolean running = true;
+  private boolean internalErrorLogged;
 
   InboundPipeline(UdpTransport udp, SaTable sas, TunWriter tunWriter, BufferPool pool,
       IkePacketHandler ike, OutboundPipeline outbound, int headroom) {
@@ -61,6 +67,9 @@ public final class InboundPipeline {
     this.outbound = outbound;
     this.headroom = headroom;
     this.unattributed = sas.unattributedCounters();
+    TunSegmentationOffload tso = tunWriter.offload();
+    this.coalescer = tso == null ? null
+        : new TcpCoalescer(Math.max(1, udp.batchSize()), tso.maxSuperPacket(), headroom);
   }
 
   /** Receives, opens and writes until the UDP transport is closed or {@link #stop()} is called. */
@@ -77,7 +86,11 @@ public final class InboundPipeline {
       }
       while (running) {
         int count = udp.receive(bufs, sizes, from, headroom);
-        processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
+        try {
+          processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
+        } catch (RuntimeException e) {
+          internalError(e, count);
+        }
       }
     } catch (ClosedChannelException | InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -95,6 +108,10 @@ public final class InboundPipeline {
   /** Demultiplexes and opens one received batch and writes the inner packets to the TUN. */
   void processBatch(byte[][] bufs, int[] sizes, InetSocketAddress[] from, int count,
       byte[][] writeBufs, int[] writeSizes) {
+    if (coalescer != null) {
+      processBatchCoalescing(bufs, sizes, from, count);
+      return;
+    }
     int pending = 0;
     int writeOffset = -1;
     for (int i = 0; i < count; i++) {
@@ -119,6 +136,42 @@ public final class InboundPipeline {
     write(writeBufs, writeSizes, writeOffset, pending);
   }
 
+  /** The same stages with TCP segments merged (GRO) before one offload write. */
+  private void processBatchCoalescing(byte[][] bufs, int[] sizes, InetSocketAddress[] from,
+      int count) {
+    coalescer.reset();
+    for (int i = 0; i < count; i++) {
+      byte[] buf = bufs[i];
+      if (!demux(buf, sizes[i], from[i]) || !decapsulate(buf, sizes[i])) {
+        continue;
+      }
+      if (!coalescer.add(buf, innerOffset, innerLength)) {
+        writeCoalesced();
+        coalescer.reset();
+        if (!coalescer.add(buf, innerOffset, innerLength)) {
+          packet.sa().drop(packet, DropReason.NO_BUFFER_SPACE);
+        }
+      }
+    }
+    writeCoalesced();
+  }
+
+  private void writeCoalesced() {
+    coalescer.finish();
+    int n = coalescer.count();
+    try {
+      int written = tunWriter.writeSuper(coalescer.buffers(), coalescer.sizes(), coalescer.gso(),
+          coalescer.offset(), n);
+      for (int i = written; i < n; i++) {
+        unattributed.countDrop(DropReason.IO_ERROR);
+      }
+    } catch (IOException e) {
+      for (int i = 0; i < n; i++) {
+        unattributed.countDrop(DropReason.IO_ERROR);
+      }
+    }
+  }
+
   private void write(byte[][] bufs, int[] sizes, int offset, int count) {
     try {
       int written = tunWriter.write(bufs, sizes, offset, count);
@@ -139,8 +192,12 @@ public final class InboundPipeline {
         return true;
       case IKE:
         ikeMessages.incrementAndGet();
-        ike.onIkePacket(buf, headroom + EspSpec.NON_ESP_MARKER_LENGTH,
-            len - EspSpec.NON_ESP_MARKER_LENGTH, from);
+        try {
+          ike.onIkePacket(buf, headroom + EspSpec.NON_ESP_MARKER_LENGTH,
+              len - EspSpec.NON_ESP_MARKER_LENGTH, from);
+        } catch (RuntimeException e) {
+          internalError(e, 1);
+        }
         return false;
       case NAT_KEEPALIVE:
         keepalives.incrementAndGet();
@@ -178,6 +235,17 @@ public final class InboundPipeline {
     innerOffset = off;
     innerLength = total;
     return true;
+  }
+
+  /** A bug (here or in the engine's handler) must not end the loop: count, log once. */
+  private void internalError(RuntimeException e, int packets) {
+    for (int i = 0; i < packets; i++) {
+      unattributed.countDrop(DropReason.INTERNAL_ERROR);
+    }
+    if (!internalErrorLogged) {
+      internalErrorLogged = true;
+      LOG.error("inbound data path: unexpected failure (counted as INTERNAL_ERROR)", e);
+    }
   }
 
   /** NAT-keepalives received. */

@@ -37,6 +37,9 @@ import java.nio.channels.ClosedChannelException;
  * </pre>
  */
 public final class OutboundPipeline {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(OutboundPipeline.class);
+
   private final TunDevice tun;
   private final UdpTransport udp;
   private final SaTable sas;
@@ -50,6 +53,7 @@ public final class OutboundPipeline {
   private final int[] icmpSize = new int[1];
   private final byte[][] single = new byte[1][];
   private volatile boolean running = true;
+  private boolean internalErrorLogged;
 
   OutboundPipeline(TunDevice tun, UdpTransport udp, SaTable sas, TunWriter tunWriter,
       BufferPool pool, int pathMtu, int headroom) {
@@ -81,7 +85,11 @@ public final class OutboundPipeline {
       icmpBuf[0] = pool.take();
       while (running) {
         int count = tun.read(bufs, sizes, headroom);
-        processBatch(bufs, sizes, count, sendBufs, sendSizes);
+        try {
+          processBatch(bufs, sizes, count, sendBufs, sendSizes);
+        } catch (RuntimeException e) {
+          internalError(e, count);
+        }
       }
     } catch (ClosedChannelException | InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -117,7 +125,11 @@ public final class OutboundPipeline {
       while (running) {
         int count = tso.readSuperPackets(supers, sizes, gso, headroom);
         for (int i = 0; i < count; i++) {
-          processSuperPacket(supers, i, sizes[i], gso[i], segs, segSizes, sendBufs, sendSizes);
+          try {
+            processSuperPacket(supers, i, sizes[i], gso[i], segs, segSizes, sendBufs, sendSizes);
+          } catch (RuntimeException e) {
+            internalError(e, 1);
+          }
         }
       }
     } catch (ClosedChannelException | InterruptedException e) {
@@ -247,6 +259,17 @@ public final class OutboundPipeline {
       for (int i = 0; i < count; i++) {
         unattributed.countDrop(DropReason.IO_ERROR);
       }
+    }
+  }
+
+  /** A bug must not end the loop: count the batch, log the first occurrence. */
+  private void internalError(RuntimeException e, int packets) {
+    for (int i = 0; i < packets; i++) {
+      unattributed.countDrop(DropReason.INTERNAL_ERROR);
+    }
+    if (!internalErrorLogged) {
+      internalErrorLogged = true;
+      LOG.error("outbound data path: unexpected failure (counted as INTERNAL_ERROR)", e);
     }
   }
 

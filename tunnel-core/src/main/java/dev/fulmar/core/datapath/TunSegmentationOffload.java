@@ -8,6 +8,8 @@ import java.io.IOException;
  * 64 KiB with their {@link GsoInfo}, which the outbound pipeline segments in userspace before
  * encryption ({@link TcpSegmenter}), so one read carries dozens of packets. An adapter
  * implements this next to {@code TunDevice}; the data path falls back to plain reads otherwise.
+ * The plain {@code read}/{@code write} must keep working on such a device (the adapter adds or
+ * strips an empty virtio-net header), since ICMP replies are written with them.
  */
 public interface TunSegmentationOffload {
   /** Largest super-packet a read can return (typically 65535). */

@@ -44,5 +44,7 @@ public enum DropReason {
   /** The cryptographic provider failed unexpectedly (counted, never thrown). */
   CRYPTO_ERROR,
   /** An I/O call failed for this batch. */
-  IO_ERROR
+  IO_ERROR,
+  /** A bug surfaced as an unexpected exception while handling the packet (logged once). */
+  INTERNAL_ERROR
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * themselves; each call holds the SA's lock, which keeps packets of one SA in order.
  */
 public final class EspSa {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EspSa.class);
+
   /** Direction of an SA as seen from this host. */
   public enum Direction {
     INBOUND,
@@ -160,14 +162,24 @@ public final class EspSa {
       return false;
     }
     nextSeq = seq + 1;
-    if (seq == softLimit) {
-      listener.onRekeyNeeded(childSaId, spi);
-    }
-    if (seq == hardLimit) {
-      exhausted = true;
-      listener.onSequenceExhausted(childSaId, spi);
+    if (seq == softLimit || seq == hardLimit) {
+      exhausted = seq == hardLimit;
+      signal(seq == hardLimit);
     }
     return true;
+  }
+
+  /** Tells the listener; its failure must not cost the packet or the data-path thread. */
+  private void signal(boolean hard) {
+    try {
+      if (hard) {
+        listener.onSequenceExhausted(childSaId, spi);
+      } else {
+        listener.onRekeyNeeded(childSaId, spi);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("SA event listener failed for child SA {}", childSaId, e);
+    }
   }
 
   /** Seals with an explicit sequence number and, if non-null, an explicit IV (known answers). */

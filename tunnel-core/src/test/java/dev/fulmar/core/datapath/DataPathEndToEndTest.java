@@ -258,4 +258,34 @@ class DataPathEndToEndTest {
     expectSame(h.gatewayTun, after);
     assertThat(h.gateway.stats().keepalivesReceived()).isEqualTo(1);
   }
+
+  @Test
+  void aFailingIkeHandlerDoesNotStopTheDataPath() throws Exception {
+    LoopbackUdpLink link = new LoopbackUdpLink(TunnelHarness.CLIENT, GATEWAY);
+    InMemoryTunDevice tun = new InMemoryTunDevice("x", 1400, 4);
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch third = new java.util.concurrent.CountDownLatch(1);
+    IkePacketHandler buggy = (buf, off, len, from) -> {
+      if (calls.incrementAndGet() < 3) {
+        throw new IllegalStateException("engine bug");
+      }
+      third.countDown();
+    };
+    try (DataPath dp = new DataPath(tun, link.a(), new dev.fulmar.core.esp.SaTable(), buggy,
+        DataPath.Config.DEFAULT)) {
+      dp.start();
+      link.deliver(link.a(), new byte[] {0, 0, 0, 0, 1, 2, 3, 4}, GATEWAY);
+      link.deliver(link.a(), new byte[] {(byte) 0xFF}, GATEWAY);
+      link.deliver(link.a(), new byte[] {0, 0, 0, 0, 5, 6, 7, 8}, GATEWAY);
+      link.deliver(link.a(), new byte[] {0, 0, 0, 0, 9, 9, 9, 9}, GATEWAY);
+      assertThat(third.await(WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+      assertThat(dp.stats().ikeMessagesReceived()).isEqualTo(3);
+      assertThat(dp.stats().keepalivesReceived()).isEqualTo(1);
+      assertThat(dp.stats().drops(DropReason.INTERNAL_ERROR)).isEqualTo(2);
+      tun.close();
+      link.a().close();
+      link.b().close();
+    }
+  }
 }

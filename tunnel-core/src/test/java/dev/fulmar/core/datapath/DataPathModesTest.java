@@ -104,4 +104,77 @@ class DataPathModesTest {
       link.b().close();
     }
   }
+
+  @Test
+  void receivedTcpSegmentsAreCoalescedForAnOffloadTun() throws Exception {
+    EspTransform t = EspTransform.chacha20Poly1305();
+    byte[] k1 = TunnelHarness.key(36, 5);
+    byte[] k2 = TunnelHarness.key(36, 6);
+    SaTable sasA = new SaTable();
+    SaTable sasB = new SaTable();
+    sasA.install(pair(t, EspMode.TUNNEL, 0x3001, 0x3002, "192.0.2.10/32", "198.51.100.0/24",
+        B, k1, k2));
+    sasB.install(pair(t, EspMode.TUNNEL, 0x3002, 0x3001, "198.51.100.0/24", "192.0.2.10/32",
+        A, k2, k1));
+    LoopbackUdpLink link = new LoopbackUdpLink(A, B);
+    List<byte[]> held = new java.util.ArrayList<>();
+    link.setInterceptor((from, to, d) -> {
+      synchronized (held) {
+        held.add(d);
+        held.notifyAll();
+      }
+      return null;
+    });
+    InMemoryOffloadTunDevice tunA = new InMemoryOffloadTunDevice(
+        new InMemoryTunDevice("a", 1400, 4));
+    InMemoryTunDevice tunB = new InMemoryTunDevice("b", 1400, 16);
+    try (DataPath a = new DataPath(tunA, link.a(), sasA, IkePacketHandler.IGNORE,
+            DataPath.Config.DEFAULT);
+        DataPath b = new DataPath(tunB, link.b(), sasB, IkePacketHandler.IGNORE,
+            DataPath.Config.DEFAULT)) {
+      b.start();
+      List<byte[]> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        sent.add(TestPackets.tcp4("198.51.100.7", "192.0.2.10", 40 + i, 7000 + 1200L * i,
+            i == 9 ? 0x18 : 0x10, 1200));
+      }
+      sent.forEach(tunB::inject);
+      awaitDatagrams(held, 10);
+      synchronized (held) { // all queued at the client before its first receive
+        held.forEach(d -> link.deliver(link.a(), d, B));
+      }
+      a.start();
+
+      InMemoryOffloadTunDevice.SuperWrite w = tunA.takeSuperWrite(5000);
+      assertThat(w).isNotNull();
+      assertThat(w.type()).isEqualTo(GsoInfo.Type.TCPV4);
+      assertThat(w.segmentSize()).isEqualTo(1200);
+      assertThat(w.packet()).hasSize(40 + 12_000);
+      GsoInfo g = new GsoInfo();
+      g.type = w.type();
+      g.segmentSize = w.segmentSize();
+      byte[][] segs = new byte[16][2048];
+      int[] sizes = new int[16];
+      assertThat(TcpSegmenter.segment(w.packet(), 0, w.packet().length, g, segs, 0, sizes))
+          .isEqualTo(10);
+      for (int i = 0; i < 10; i++) {
+        assertThat(Arrays.copyOf(segs[i], sizes[i])).as("segment %d", i).isEqualTo(sent.get(i));
+      }
+      tunA.close();
+      tunB.close();
+      link.a().close();
+      link.b().close();
+    }
+  }
+
+  private static void awaitDatagrams(List<byte[]> held, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    synchronized (held) {
+      while (held.size() < n) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        assertThat(left).as("datagrams sent").isPositive();
+        held.wait(left);
+      }
+    }
+  }
 }

@@ -53,10 +53,27 @@ public final class InMemoryOffloadTunDevice implements TunDevice, TunSegmentatio
     return 1;
   }
 
+  /** One packet the data path wrote with offload metadata. */
+  public record SuperWrite(byte[] packet, GsoInfo.Type type, int segmentSize,
+      boolean needsChecksum, int checksumStart, int checksumOffset) {}
+
+  private final LinkedBlockingQueue<SuperWrite> superWrites = new LinkedBlockingQueue<>();
+
+  /** The next packet written through {@link #writeSuperPackets}, or null after the timeout. */
+  public SuperWrite takeSuperWrite(long timeoutMs) throws InterruptedException {
+    return superWrites.poll(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public int writeSuperPackets(byte[][] bufs, int[] sizes, GsoInfo[] gso, int offset, int count)
       throws IOException {
-    return written.write(bufs, sizes, offset, count);
+    for (int i = 0; i < count; i++) {
+      GsoInfo g = gso[i];
+      superWrites.add(new SuperWrite(
+          java.util.Arrays.copyOfRange(bufs[i], offset, offset + sizes[i]), g.type,
+          g.segmentSize, g.needsChecksum, g.checksumStart, g.checksumOffset));
+    }
+    return count;
   }
 
   @Override

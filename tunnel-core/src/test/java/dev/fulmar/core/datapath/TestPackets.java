@@ -85,6 +85,35 @@ final class TestPackets {
     return p;
   }
 
+  /** IPv4 TCP segment with {@code payload} bytes, sequence number {@code seq} and flags. */
+  static byte[] tcp4(String src, String dst, int id, long seq, int flags, int payload) {
+    int len = 40 + payload;
+    byte[] p = new byte[len];
+    p[0] = 0x45;
+    IpPacket.put16(p, 2, len);
+    IpPacket.put16(p, 4, id);
+    p[6] = 0x40;
+    p[8] = 64;
+    p[9] = 6;
+    System.arraycopy(addr(src), 0, p, 12, 4);
+    System.arraycopy(addr(dst), 0, p, 16, 4);
+    IpPacket.put16(p, 20, 443);
+    IpPacket.put16(p, 22, 40001);
+    IpPacket.put16(p, 24, (int) (seq >>> 16));
+    IpPacket.put16(p, 26, (int) seq);
+    IpPacket.put16(p, 28, 0x7777);
+    p[32] = 0x50;
+    p[33] = (byte) flags;
+    IpPacket.put16(p, 34, 501);
+    for (int i = 40; i < len; i++) {
+      p[i] = (byte) (seq + i);
+    }
+    IpPacket.put16(p, 36, IpPacket.finish(IpPacket.pseudoHeaderSum(p, 0, 6, len - 20)
+        + IpPacket.sum(p, 20, len - 20, 0)));
+    IpPacket.fixIpv4HeaderChecksum(p, 0);
+    return p;
+  }
+
   /** True if the TCP/UDP/ICMPv6 checksum over {@code p}'s transport part verifies. */
   static boolean transportChecksumValid(byte[] p, int protocol) {
     boolean v6 = IpPacket.version(p, 0) == 6;
