@@ -56,7 +56,9 @@ public final class DataPath implements AutoCloseable {
     this.udp = Objects.requireNonNull(udp);
     this.sas = Objects.requireNonNull(sas);
     int batches = Math.max(1, tun.batchSize()) + Math.max(1, udp.batchSize()) + 1
-        + (tun instanceof TunSegmentationOffload ? OutboundPipeline.MAX_SEGMENTS : 0);
+        + (tun instanceof TunSegmentationOffload ? OutboundPipeline.MAX_SEGMENTS : 0)
+        + (udp instanceof UdpSegmentationOffload
+            ? ((UdpSegmentationOffload) udp).maxSegments() : 0);
     this.pool = new BufferPool(Math.max(config.poolBuffers(), batches),
         HEADROOM + config.maxPacket() + TAILROOM);
     TunWriter writer = new TunWriter(tun);

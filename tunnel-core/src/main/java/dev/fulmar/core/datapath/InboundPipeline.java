@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are opened and written in arrival order.
  *
  * <pre>
- *  UDP.receive(batch, port 4500)
+ *  UDP.receive(batch, port 4500)   [offload: UDP GRO entries split into datagrams]
  *    ▼
  *  demux by non-ESP marker ──IKE──► IkePacketHandler (engine)
  *    │                     ──0xFF──► count keepalive
@@ -51,6 +51,9 @@ public final class InboundPipeline {
   private final EspPacket packet = new EspPacket();
   private final AtomicLong keepalives = new AtomicLong();
   private final AtomicLong ikeMessages = new AtomicLong();
+  /** Largest UDP GRO entry (64 KiB of datagrams). */
+  static final int MAX_COALESCED = 65535;
+
   private final TcpCoalescer coalescer;
   private int innerOffset;
   private int innerLength;
@@ -74,7 +77,10 @@ public final class InboundPipeline {
 
   /** Receives, opens and writes until the UDP transport is closed or {@link #stop()} is called. */
   public void runInboundLoop() {
-    int n = Math.max(1, udp.batchSize());
+    UdpGroReceiver gro = udp instanceof UdpSegmentationOffload
+        ? new UdpGroReceiver((UdpSegmentationOffload) udp, Math.max(1, udp.batchSize()),
+            MAX_COALESCED) : null;
+    int n = gro != null ? gro.maxSegments() : Math.max(1, udp.batchSize());
     byte[][] bufs = new byte[n][];
     byte[][] writeBufs = new byte[n][];
     int[] sizes = new int[n];
@@ -85,11 +91,15 @@ public final class InboundPipeline {
         bufs[i] = pool.take();
       }
       while (running) {
-        int count = udp.receive(bufs, sizes, from, headroom);
-        try {
-          processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
-        } catch (RuntimeException e) {
-          internalError(e, count);
+        int entries = gro != null ? gro.receive() : 1;
+        for (int e = 0; e < entries; e++) {
+          int count = gro != null ? gro.split(e, bufs, sizes, from, headroom)
+              : udp.receive(bufs, sizes, from, headroom);
+          try {
+            processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
+          } catch (RuntimeException ex) {
+            internalError(ex, count);
+          }
         }
       }
     } catch (ClosedChannelException | InterruptedException e) {

@@ -33,7 +33,7 @@ import java.nio.channels.ClosedChannelException;
  *    ▼
  *  ESP seal in place (header+IV into headroom, trailer+ICV after)   [transport: IP header cut]
  *    ▼
- *  UDP.send(batch of consecutive packets to the same peer)
+ *  UDP.send(batch of consecutive packets to the same peer)   [offload: UDP GSO runs]
  * </pre>
  */
 public final class OutboundPipeline {
@@ -52,6 +52,7 @@ public final class OutboundPipeline {
   private final byte[][] icmpBuf = new byte[1][];
   private final int[] icmpSize = new int[1];
   private final byte[][] single = new byte[1][];
+  private final UdpGsoSender gso;
   private volatile boolean running = true;
   private boolean internalErrorLogged;
 
@@ -65,6 +66,8 @@ public final class OutboundPipeline {
     this.pathMtu = pathMtu;
     this.headroom = headroom;
     this.unattributed = sas.unattributedCounters();
+    this.gso = udp instanceof UdpSegmentationOffload
+        ? new UdpGsoSender((UdpSegmentationOffload) udp, pool.bufferSize()) : null;
   }
 
   /** Reads, seals and sends until the TUN device is closed or {@link #stop()} is called. */
@@ -251,6 +254,10 @@ public final class OutboundPipeline {
 
   private void send(byte[][] bufs, int[] sizes, int offset, int count, InetSocketAddress to) {
     try {
+      if (gso != null && count > 1) {
+        gso.send(bufs, sizes, offset, count, to);
+        return;
+      }
       int sent = udp.send(bufs, sizes, offset, count, to);
       for (int i = sent; i < count; i++) {
         unattributed.countDrop(DropReason.IO_ERROR);

@@ -167,6 +167,55 @@ class DataPathModesTest {
     }
   }
 
+  @Test
+  void udpGsoAndGroCarryBatchesBothWays() throws Exception {
+    EspTransform t = EspTransform.aesGcm16(128);
+    byte[] k1 = TunnelHarness.key(20, 7);
+    byte[] k2 = TunnelHarness.key(20, 8);
+    SaTable sasA = new SaTable();
+    SaTable sasB = new SaTable();
+    sasA.install(pair(t, EspMode.TUNNEL, 0x4001, 0x4002, "192.0.2.10/32", "198.51.100.0/24",
+        B, k1, k2));
+    sasB.install(pair(t, EspMode.TUNNEL, 0x4002, 0x4001, "198.51.100.0/24", "192.0.2.10/32",
+        A, k2, k1));
+    LoopbackUdpLink link = new LoopbackUdpLink(A, B, true);
+    List<byte[]> held = new java.util.ArrayList<>();
+    link.setInterceptor((from, to, d) -> {
+      synchronized (held) {
+        held.add(d);
+        held.notifyAll();
+      }
+      return null;
+    });
+    InMemoryTunDevice tunA = new InMemoryTunDevice("a", 1400, 8);
+    InMemoryTunDevice tunB = new InMemoryTunDevice("b", 1400, 8);
+    List<byte[]> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      sent.add(TestPackets.udp4("192.0.2.10", "198.51.100.7", i == 29 ? 200 : 1300, i, true));
+    }
+    sent.forEach(tunA::inject); // queued before the client reads: batches of 8
+    try (DataPath a = new DataPath(tunA, link.a(), sasA, IkePacketHandler.IGNORE,
+            DataPath.Config.DEFAULT);
+        DataPath b = new DataPath(tunB, link.b(), sasB, IkePacketHandler.IGNORE,
+            DataPath.Config.DEFAULT)) {
+      a.start();
+      awaitDatagrams(held, 30);
+      synchronized (held) { // queued at the gateway before its first receive
+        held.forEach(d -> link.deliver(link.b(), d, A));
+      }
+      b.start();
+      for (byte[] p : sent) {
+        assertThat(tunB.takeWritten(5000)).isEqualTo(p);
+      }
+      assertThat(((LoopbackUdpLink.OffloadEndpoint) link.a()).segmentedSends()).isPositive();
+      assertThat(((LoopbackUdpLink.OffloadEndpoint) link.b()).mergedEntries()).isPositive();
+      tunA.close();
+      tunB.close();
+      link.a().close();
+      link.b().close();
+    }
+  }
+
   private static void awaitDatagrams(List<byte[]> held, int n) throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
     synchronized (held) {
