@@ -1,0 +1,61 @@
+package dev.fulmar.core.esp;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Packet, byte and per-reason drop counters. Written by the data-path threads without allocation,
+ * read at any time by whoever builds statistics for the UI.
+ */
+public final class DropCounters {
+  private static final DropReason[] REASONS = DropReason.values();
+  private static final int PACKETS = REASONS.length;
+  private static final int BYTES = REASONS.length + 1;
+
+  private final AtomicLongArray values = new AtomicLongArray(REASONS.length + 2);
+
+  /** Counts one packet of {@code bytes} bytes passed through. */
+  public void countPacket(int bytes) {
+    values.incrementAndGet(PACKETS);
+    values.addAndGet(BYTES, bytes);
+  }
+
+  /** Counts one drop. */
+  public void countDrop(DropReason reason) {
+    values.incrementAndGet(reason.ordinal());
+  }
+
+  public long packets() {
+    return values.get(PACKETS);
+  }
+
+  public long bytes() {
+    return values.get(BYTES);
+  }
+
+  public long drops(DropReason reason) {
+    return values.get(reason.ordinal());
+  }
+
+  /** Sum of all drops. */
+  public long totalDrops() {
+    long sum = 0;
+    for (int i = 0; i < REASONS.length; i++) {
+      sum += values.get(i);
+    }
+    return sum;
+  }
+
+  /** The non-zero drop counters (a copy). */
+  public Map<DropReason, Long> dropsByReason() {
+    Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
+    for (DropReason r : REASONS) {
+      long v = values.get(r.ordinal());
+      if (v != 0) {
+        m.put(r, v);
+      }
+    }
+    return m;
+  }
+}
