@@ -32,14 +32,12 @@ final class CharonDaemon {
     this.ns = ns;
     this.role = role;
     this.version = version;
-    this.confDir = lab.dir().resolve(role);
+    this.confDir = lab.uniqueDir(role + "-config");
     config.writeTo(confDir);
     if (version == StrongSwanVersion.V6_1) {
       SidChroot sid = SidChroot.ensure();
       this.chroot = sid.root();
       lab.useChroot(chroot);
-      System.out.println("lab " + lab.name() + ": " + role + " runs strongSwan from " + chroot
-          + " (" + sid.versions().replace('\n', ',') + ")");
     } else {
       this.chroot = null;
     }

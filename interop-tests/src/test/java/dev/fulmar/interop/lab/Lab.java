@@ -201,6 +201,19 @@ public final class Lab implements AutoCloseable {
     return p;
   }
 
+  /** A new, empty directory in the lab directory ({@code base}, {@code base-2}, ...). */
+  public synchronized Path uniqueDir(String base) {
+    Path p = dir.resolve(base);
+    for (int i = 2; Files.exists(p); i++) {
+      p = dir.resolve(base + "-" + i);
+    }
+    try {
+      return Files.createDirectories(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts {@code iperf3 -s} on the LAN host and waits until it listens on port 5201. */
   public LabProcess startIperfServer() {
     return Iperf3.startServer(this, lan);

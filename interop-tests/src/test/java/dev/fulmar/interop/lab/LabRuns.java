@@ -58,16 +58,20 @@ final class LabRuns {
 
   /** Deletes namespaces of earlier runs whose JVM is gone (killed, crashed). Once per JVM. */
   static synchronized void cleanStaleOnce() {
-    if (staleCleaned) {
-      return;
+    if (!staleCleaned) {
+      cleanStale();
+      staleCleaned = true;
     }
+  }
+
+  /** Deletes every lab namespace whose JVM is gone. */
+  static synchronized void cleanStale() {
     for (String ns : listNamespaces()) {
       if (ns.startsWith(PREFIX) && NAME.matcher(ns).matches() && !ownerAlive(ns)) {
         System.err.println("lab: removing stale namespace " + ns + " of an earlier run");
         deleteNamespace(ns).forEach(p -> System.err.println("lab: " + p));
       }
     }
-    staleCleaned = true;
   }
 
   static List<String> listNamespaces() {

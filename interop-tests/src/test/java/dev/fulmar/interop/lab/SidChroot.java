@@ -68,6 +68,9 @@ public final class SidChroot {
         }
       }
       String versions = Files.readString(root.resolve("fulmar-versions.txt")).strip();
+      System.out.println("lab: strongSwan 6.1 runs from " + root + ", built "
+          + Files.readString(root.resolve("fulmar-built-at.txt")).strip() + ": "
+          + versions.replace('\n', ','));
       instance = new SidChroot(root, versions);
       return instance;
     } catch (IOException e) {

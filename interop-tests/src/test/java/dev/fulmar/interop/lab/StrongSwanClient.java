@@ -70,6 +70,32 @@ public final class StrongSwanClient extends StrongSwanInstance {
     return new Handshake(ok, elapsed, ok ? null : answer.get("errmsg"), List.copyOf(log));
   }
 
+  /** Deletes every IKE_SA of this client (each sends DELETE to the gateway and waits). */
+  public void terminateAll() {
+    for (IkeSa sa : listSas()) {
+      ViciMessage answer = call("terminate", ViciMessage.builder()
+          .put("ike-id", sa.uniqueId())
+          .put("timeout", Long.toString(INITIATE_TIMEOUT.toMillis()))
+          .build());
+      if (!"yes".equals(answer.get("success"))) {
+        throw new LabException("terminate " + sa.name() + " failed: " + answer.get("errmsg"));
+      }
+    }
+  }
+
+  /**
+   * Connects and disconnects {@code times} times and returns each handshake (initiate → CHILD_SA
+   * installed); the baseline for handshake-time comparisons.
+   */
+  public List<Handshake> repeatHandshakes(String child, int times) {
+    List<Handshake> all = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      all.add(initiate(child));
+      terminateAll();
+    }
+    return all;
+  }
+
   /** Deletes every IKE_SA of connection {@code ike} (sends DELETE to the gateway). */
   public void terminate(String ike) {
     ViciMessage answer = call("terminate", ViciMessage.builder()
