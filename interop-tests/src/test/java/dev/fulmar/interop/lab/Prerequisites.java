@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks that this machine can run the lab and says exactly what is missing otherwise. Tests that
@@ -55,28 +56,36 @@ public final class Prerequisites {
     if (labChecked) {
       return;
     }
-    List<String> missing = new ArrayList<>();
-    if (!isRoot()) {
-      missing.add("root privileges (the lab creates network namespaces and mounts)");
-    }
-    PROGRAMS.forEach((program, pkg) -> {
-      if (which(program) == null) {
-        missing.add("program '" + program + "' (Debian package " + pkg + ")");
-      }
-    });
-    if (!Files.exists(Path.of("/dev/net/tun"))) {
-      missing.add("/dev/net/tun (strongSwan's kernel-libipsec needs a TUN device)");
-    }
-    for (String plugin : CharonConfig.PLUGINS) {
-      if (!Files.exists(PLUGIN_DIR.resolve("libstrongswan-" + plugin + ".so"))) {
-        missing.add("strongSwan plugin '" + plugin + "' (Debian package "
-            + PLUGIN_PACKAGES.getOrDefault(plugin, "libstrongswan") + ")");
-      }
-    }
+    List<String> missing = missing(isRoot(), Files.exists(Path.of("/dev/net/tun")), PLUGIN_DIR,
+        Prerequisites::which);
     if (!missing.isEmpty()) {
       throw new MissingPrerequisiteException(message(missing));
     }
     labChecked = true;
+  }
+
+  /** What is missing, one entry per item, each naming the Debian package that provides it. */
+  static List<String> missing(boolean root, boolean tun, Path pluginDir,
+      Function<String, Path> which) {
+    List<String> missing = new ArrayList<>();
+    if (!root) {
+      missing.add("root privileges (the lab creates network namespaces and mounts)");
+    }
+    PROGRAMS.forEach((program, pkg) -> {
+      if (which.apply(program) == null) {
+        missing.add("program '" + program + "' (Debian package " + pkg + ")");
+      }
+    });
+    if (!tun) {
+      missing.add("/dev/net/tun (strongSwan's kernel-libipsec needs a TUN device)");
+    }
+    for (String plugin : CharonConfig.PLUGINS) {
+      if (!Files.exists(pluginDir.resolve("libstrongswan-" + plugin + ".so"))) {
+        missing.add("strongSwan plugin '" + plugin + "' (Debian package "
+            + PLUGIN_PACKAGES.getOrDefault(plugin, "libstrongswan") + ")");
+      }
+    }
+    return missing;
   }
 
   static String message(List<String> missing) {
