@@ -69,6 +69,9 @@ public enum ErrorCode {
   EAP_FAILED(
       "EAP authentication failed: {detail}",
       "check the credentials; if this persists, ask the administrator"),
+  CLIENT_CERTIFICATE_UNUSABLE(
+      "the client certificate {file} cannot be used: {detail}",
+      "check the PKCS#12 password, and that the file holds a certificate with its private key"),
   CREDENTIALS_MISSING(
       "no {what} was given",
       "enter it when asked, or pass it with --password-stdin"),

@@ -29,10 +29,11 @@ public interface IkeSession {
 
   /**
    * Deletes the SAs (an INFORMATIONAL with a Delete payload, retransmitted as usual) and closes the
-   * sockets; completes when the gateway confirmed, the retransmissions gave up, or right away if
-   * nothing was established. Idempotent.
+   * sockets. Completes with {@code true} when the gateway confirmed the delete (or deleted the SA
+   * itself), {@code false} when the retransmissions gave up or nothing was established.
+   * Idempotent.
    */
-  CompletableFuture<Void> close();
+  CompletableFuture<Boolean> close();
 
   /** The current state (a snapshot; use the listener to follow changes). */
   SessionState state();

@@ -23,6 +23,7 @@ public final class IkeSessionParams {
   private final IkeIdentity remoteIdentity;
   private final List<X509Certificate> trustAnchors;
   private final boolean systemTrust;
+  private final List<byte[]> gatewayCertificatePins;
   private final AuthConfig auth;
   private final List<IkeProposal> ikeProposals;
   private final List<EspProposal> espProposals;
@@ -43,6 +44,7 @@ public final class IkeSessionParams {
     this.remoteIdentity = b.remoteIdentity;
     this.trustAnchors = List.copyOf(b.trustAnchors);
     this.systemTrust = b.systemTrust;
+    this.gatewayCertificatePins = b.pins.stream().map(byte[]::clone).toList();
     this.auth = b.auth;
     this.ikeProposals = List.copyOf(b.ikeProposals);
     this.espProposals = List.copyOf(b.espProposals);
@@ -96,6 +98,14 @@ public final class IkeSessionParams {
   /** Whether the operating system's trust store is trusted too. */
   public boolean systemTrust() {
     return systemTrust;
+  }
+
+  /**
+   * SHA-256 fingerprints of the gateway's own certificate; when any are set, the certificate must
+   * match one of them in addition to passing the chain check.
+   */
+  public List<byte[]> gatewayCertificatePins() {
+    return gatewayCertificatePins.stream().map(byte[]::clone).toList();
   }
 
   public AuthConfig auth() {
@@ -158,6 +168,7 @@ public final class IkeSessionParams {
     private IkeIdentity remoteIdentity;
     private List<X509Certificate> trustAnchors = List.of();
     private boolean systemTrust;
+    private List<byte[]> pins = List.of();
     private AuthConfig auth;
     private List<IkeProposal> ikeProposals = IkeProposal.defaults();
     private List<EspProposal> espProposals = EspProposal.defaults();
@@ -204,6 +215,12 @@ public final class IkeSessionParams {
 
     public Builder systemTrust(boolean trust) {
       this.systemTrust = trust;
+      return this;
+    }
+
+    /** SHA-256 fingerprints (32 octets each) the gateway's certificate must match. */
+    public Builder gatewayCertificatePins(List<byte[]> sha256) {
+      this.pins = sha256.stream().map(byte[]::clone).toList();
       return this;
     }
 
@@ -266,6 +283,8 @@ public final class IkeSessionParams {
       require(!ikeProposals.isEmpty(), "no IKE proposal");
       require(!espProposals.isEmpty(), "no ESP proposal");
       require(!localSelectors.isEmpty() && !remoteSelectors.isEmpty(), "no traffic selectors");
+      require(pins.stream().allMatch(p -> p.length == 32),
+          "a gateway certificate pin is not a SHA-256 fingerprint (32 octets)");
       require(fragmentSize >= 576 && fragmentSize <= 65535, "fragment size " + fragmentSize);
       boolean needsCa = !(auth instanceof AuthConfig.Psk);
       require(

@@ -28,6 +28,8 @@ public final class InMemoryNetwork implements IkeSocket.Factory {
   private final List<Datagram> log = new ArrayList<>();
   private UnaryOperator<InetSocketAddress> nat = UnaryOperator.identity();
   private boolean privilegedPortsAllowed = true;
+  private boolean autoDeliver;
+  private boolean delivering;
   private int nextEphemeral = 40000;
 
   private final class Endpoint implements IkeSocket {
@@ -57,9 +59,7 @@ public final class InMemoryNetwork implements IkeSocket.Factory {
       if (closed) {
         throw new IOException("socket closed");
       }
-      Datagram d = new Datagram(local, remote, datagram.clone());
-      log.add(d);
-      inFlight.add(d);
+      sent(new Datagram(local, remote, datagram.clone()));
     }
 
     @Override
@@ -71,6 +71,27 @@ public final class InMemoryNetwork implements IkeSocket.Factory {
 
   public InMemoryNetwork(InetAddress clientAddress) {
     this.clientAddress = clientAddress;
+  }
+
+  /**
+   * Delivers every datagram as soon as it is sent (for callers that block on a result, such as
+   * the helper's commands), instead of waiting for the test to deliver.
+   */
+  public void autoDeliver() {
+    this.autoDeliver = true;
+  }
+
+  private void sent(Datagram d) {
+    log.add(d);
+    inFlight.add(d);
+    if (autoDeliver && !delivering) {
+      delivering = true;
+      try {
+        deliverAll();
+      } finally {
+        delivering = false;
+      }
+    }
   }
 
   /** Simulates a normal user: binding a port below 1024 fails like it does without root. */
@@ -114,9 +135,7 @@ public final class InMemoryNetwork implements IkeSocket.Factory {
 
   /** Sends from an unconnected endpoint (the responder's side). */
   public void sendFrom(InetSocketAddress from, InetSocketAddress to, byte[] data) {
-    Datagram d = new Datagram(from, to, data.clone());
-    log.add(d);
-    inFlight.add(d);
+    sent(new Datagram(from, to, data.clone()));
   }
 
   /** Delivers the oldest datagram in flight; returns it, or null if none was in flight. */

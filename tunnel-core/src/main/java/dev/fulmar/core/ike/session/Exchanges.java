@@ -153,7 +153,7 @@ final class Exchanges {
     if (failAfterDelete != null) {
       session.fail(failAfterDelete);
     } else if (session.state() == SessionState.CLOSING) {
-      session.finishClosed(false);
+      session.finishClosed(false, true);
     } else if (!established && ctx.isIkeAuthComplete()) {
       established = true;
       session.established(SessionInfos.of(ctx, session.transport(), writer, reader, timings,

@@ -88,7 +88,7 @@ final class PeerRequests {
     if (info.ikeSaDeleted()) {
       session.log().info("the gateway deleted the IKE SA");
       if (established) {
-        session.finishClosed(true);
+        session.finishClosed(true, true);
       } else {
         session.fail(IkeFailure.of(session.exchanges().currentStep(), ErrorCode.PEER_DELETED));
       }

@@ -37,7 +37,7 @@ final class Session implements IkeSession {
   private final IkeTransport transport;
   private final Retransmitter retransmitter;
   private final CompletableFuture<SessionInfo> connected = new CompletableFuture<>();
-  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
   private volatile SessionState state = SessionState.NEW;
   private Exchanges exchanges;
   private boolean closedByGateway;
@@ -60,7 +60,7 @@ final class Session implements IkeSession {
   }
 
   @Override
-  public CompletableFuture<Void> close() {
+  public CompletableFuture<Boolean> close() {
     loop.execute(guarded(this::closeRequested));
     return closed;
   }
@@ -123,7 +123,7 @@ final class Session implements IkeSession {
         Duration.ofNanos(loop.nanoTime() - request.firstSentNanos()).toSeconds();
     if (state == SessionState.CLOSING) {
       log.info("gateway did not confirm the delete; closing anyway");
-      finishClosed(false);
+      finishClosed(false, false);
       return;
     }
     if (exchanges.pendingFailure() != null) {
@@ -134,7 +134,9 @@ final class Session implements IkeSession {
         "gateway", transport.remoteAddress().getAddress().getHostAddress(),
         "exchange", request.exchange(),
         "attempts", String.valueOf(request.transmissions()),
-        "seconds", String.valueOf(seconds)));
+        "seconds", String.valueOf(seconds),
+        "local", String.valueOf(transport.localAddress()),
+        "unprivilegedPort", String.valueOf(transport.usesUnprivilegedPort())));
   }
 
   // ---- called by the exchanges ----
@@ -204,12 +206,17 @@ final class Session implements IkeSession {
     listener.onStateChanged(SessionState.FAILED);
     listener.onFailed(failure);
     connected.completeExceptionally(new IkeSessionException(failure));
-    closed.complete(null);
+    closed.complete(false);
     loop.shutdown();
   }
 
-  /** Ends the session cleanly (our delete confirmed, or the gateway's delete answered). */
-  void finishClosed(boolean byGateway) {
+  /**
+   * Ends the session cleanly.
+   *
+   * @param byGateway the gateway deleted the SA
+   * @param confirmed the gateway answered our delete or deleted the SA itself
+   */
+  void finishClosed(boolean byGateway, boolean confirmed) {
     if (state.isFinal()) {
       return;
     }
@@ -221,7 +228,7 @@ final class Session implements IkeSession {
       connected.completeExceptionally(new IkeSessionException(
           IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.PEER_DELETED)));
     }
-    closed.complete(null);
+    closed.complete(confirmed);
     loop.shutdown();
   }
 

@@ -7,12 +7,16 @@ import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.Secret;
+import dev.fulmar.core.ike.auth.ClientCredential;
+import dev.fulmar.core.ike.auth.CredentialException;
+import dev.fulmar.core.ike.auth.GatewayCertificateValidator;
 import dev.fulmar.core.ike.eap.EapAuthenticationException;
 import dev.fulmar.core.ike.eap.EapClient;
 import dev.fulmar.core.ike.eap.EapException;
 import dev.fulmar.core.ike.eap.EapGtc;
 import dev.fulmar.core.ike.eap.EapMd5;
 import dev.fulmar.core.ike.eap.EapMsChapV2;
+import dev.fulmar.core.ike.eap.EapTls;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,11 +42,35 @@ final class EapExchange {
     this.ctx = ctx;
     this.config = config;
     this.pendingRequest = firstRequest;
+    if (usesTls()) {
+      this.password = CompletableFuture.completedFuture(null);
+      return;
+    }
     CompletionStage<Secret> stage = config.credentials().obtain(new CredentialRequest(
         CredentialRequest.Kind.PASSWORD, config.identity(), gateway, ""));
     this.password = stage.toCompletableFuture();
     if (!password.isDone()) {
       ctx.blockUntil(password);
+    }
+  }
+
+  private boolean usesTls() {
+    return config.methods().contains(EapMethod.TLS) && config.tlsCertificate() != null;
+  }
+
+  /** EAP-TLS with the profile's client certificate; the server is checked like the gateway. */
+  private dev.fulmar.core.ike.eap.EapMethod tls() throws TaskFailure {
+    AuthConfig.Certificate c = config.tlsCertificate();
+    try {
+      return new EapTls(new EapTls.Config(
+          new GatewayCertificateValidator(GatewayVerifier.anchors(ctx.params),
+              ctx.env.wallClock()),
+          GatewayVerifier.expected(ctx.params),
+          ClientCredential.of(c.privateKey(), c.chain()), ctx.env.random(),
+          EapTls.DEFAULT_FRAGMENT_SIZE));
+    } catch (CredentialException e) {
+      throw TaskFailure.of(FailureStep.IKE_AUTH, ErrorCode.INVALID_PARAMETERS,
+          "detail", e.getMessage()).causedBy(e);
     }
   }
 
@@ -99,6 +127,9 @@ final class EapExchange {
   }
 
   private dev.fulmar.core.ike.eap.EapMethod method() throws TaskFailure {
+    if (usesTls()) {
+      return tls();
+    }
     Secret secret;
     try {
       secret = password.getNow(null);

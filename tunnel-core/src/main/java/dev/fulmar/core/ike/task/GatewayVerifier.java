@@ -49,12 +49,37 @@ final class GatewayVerifier {
       GatewayCertificateValidator validator =
           new GatewayCertificateValidator(anchors(params), clock);
       X509Certificate ee = validator.validate(chain, expected(params), identity(idr));
+      checkPins(params, ee);
       AuthVerifier.verifySignature(auth.method().value(), ee.getPublicKey(), auth.data(),
           responderSignedOctets);
       return ee;
     } catch (GatewayAuthException e) {
       throw new TaskFailure(map(e, chain), null, e);
     }
+  }
+
+  /** The profile's pinned fingerprints, when it has any, must include the certificate's. */
+  private static void checkPins(IkeSessionParams params, X509Certificate ee) throws TaskFailure {
+    List<byte[]> pins = params.gatewayCertificatePins();
+    if (pins.isEmpty()) {
+      return;
+    }
+    byte[] fingerprint;
+    try {
+      fingerprint = java.security.MessageDigest.getInstance("SHA-256").digest(ee.getEncoded());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+    if (pins.stream().anyMatch(p -> java.util.Arrays.equals(p, fingerprint))) {
+      return;
+    }
+    throw TaskFailure.of(FailureStep.IKE_AUTH, ErrorCode.GATEWAY_CERT_INVALID,
+        "subject", ee.getSubjectX500Principal().getName(X500Principal.RFC2253),
+        "fingerprint", GatewayCertificateValidator.sha256(ee),
+        "detail", "its SHA-256 fingerprint " + GatewayCertificateValidator.sha256(ee)
+            + " is none of the fingerprints the profile pins",
+        "hint", "if the gateway's certificate was renewed, get its new fingerprint from the"
+            + " administrator and update the profile");
   }
 
   static TrustAnchors anchors(IkeSessionParams params) throws TaskFailure {

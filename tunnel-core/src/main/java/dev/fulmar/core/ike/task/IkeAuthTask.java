@@ -151,12 +151,25 @@ public final class IkeAuthTask implements Task {
     if (auth instanceof AuthConfig.Eap e) {
       EapPayload first = required(in, EapPayload.class, "EAP");
       eap = new EapExchange(ctx, e, first.message(), GatewayVerifier.identity(idr).toString());
-      ctx.result.authMethod = "EAP (" + e.methods() + ")";
+      ctx.result.authMethod = eapName(e);
       stage = Stage.EAP;
       return Status.NEED_MORE;
     }
     ctx.result.authMethod = auth instanceof AuthConfig.Psk ? "pre-shared key" : "certificate";
     return complete();
+  }
+
+  private static String eapName(AuthConfig.Eap e) {
+    if (e.methods().contains(dev.fulmar.core.api.EapMethod.TLS) && e.tlsCertificate() != null) {
+      return "EAP-TLS";
+    }
+    for (dev.fulmar.core.api.EapMethod m : List.of(dev.fulmar.core.api.EapMethod.MSCHAPV2,
+        dev.fulmar.core.api.EapMethod.MD5, dev.fulmar.core.api.EapMethod.GTC)) {
+      if (e.methods().contains(m)) {
+        return m == dev.fulmar.core.api.EapMethod.MSCHAPV2 ? "EAP-MSCHAPv2" : "EAP-" + m;
+      }
+    }
+    return "EAP";
   }
 
   private void verifyGateway(IkeMessage in, AuthPayload gatewayAuth) throws TaskFailure {

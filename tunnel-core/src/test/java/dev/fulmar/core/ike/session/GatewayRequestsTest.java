@@ -98,7 +98,7 @@ class GatewayRequestsTest {
     assertThat(h.session.state()).isEqualTo(SessionState.CLOSED);
     assertThat(h.events.closedByGateway).isFalse();
     assertThat(h.responder.sa().deleted).isTrue();
-    assertThat(h.session.close()).isCompleted();
+    assertThat(h.session.close()).isCompletedWithValue(true);
   }
 
   @Test
@@ -110,6 +110,6 @@ class GatewayRequestsTest {
     }
 
     assertThat(h.session.state()).isEqualTo(SessionState.CLOSED);
-    assertThat(h.session.close()).isCompleted();
+    assertThat(h.session.close()).isCompletedWithValue(false);
   }
 }

@@ -77,6 +77,30 @@ class RefusalTest {
   }
 
   @Test
+  void refusesAGatewayCertificateThatIsNotPinned() throws Exception {
+    byte[] otherPin = java.security.MessageDigest.getInstance("SHA-256").digest(
+        Pki.OTHER_NAME_GATEWAY.certificate().getEncoded());
+    h.params.gatewayCertificatePins(List.of(otherPin));
+    h.connect();
+    h.runAll();
+
+    assertThat(h.events.failure.code()).isEqualTo(ErrorCode.GATEWAY_CERT_INVALID);
+    assertThat(h.events.failure.reason()).contains("none of the fingerprints the profile pins");
+    assertNothingSecretWasSent();
+  }
+
+  @Test
+  void acceptsAPinnedGatewayCertificate() throws Exception {
+    byte[] pin = java.security.MessageDigest.getInstance("SHA-256").digest(
+        Pki.GATEWAY.certificate().getEncoded());
+    h.params.gatewayCertificatePins(List.of(pin));
+    h.connect();
+    h.runAll();
+
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+  }
+
+  @Test
   void reportsAWrongPasswordAsSuch() {
     h.params.auth(h.eap("alice", "wrong password"));
     h.connect();
