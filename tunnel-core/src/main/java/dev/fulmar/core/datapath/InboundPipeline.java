@@ -44,7 +44,7 @@ public final class InboundPipeline {
   private final SaTable sas;
   private final TunWriter tunWriter;
   private final BufferPool pool;
-  private final IkePacketHandler ike;
+  private volatile IkePacketHandler ike;
   private final OutboundPipeline outbound;
   private final int headroom;
   private final DropCounters unattributed;
@@ -256,6 +256,10 @@ public final class InboundPipeline {
       internalErrorLogged = true;
       LOG.error("inbound data path: unexpected failure (counted as INTERNAL_ERROR)", e);
     }
+  }
+
+  void setIkePacketHandler(IkePacketHandler handler) {
+    this.ike = java.util.Objects.requireNonNull(handler);
   }
 
   /** NAT-keepalives received. */

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Packet, byte and per-reason drop counters. Written by the data-path threads without allocation,
- * read at any time by whoever builds statistics for the UI.
+ * read at any time by whoever builds statistics for the UI. The counters of an {@link EspSa} are
+ * updated only through the SA (its own methods and {@link EspSa#drop}), under its lock.
  */
 public final class DropCounters {
   private static final DropReason[] REASONS = DropReason.values();
