@@ -66,6 +66,7 @@ public final class OutboundPipeline {
     this.pathMtu = pathMtu;
     this.headroom = headroom;
     this.unattributed = sas.unattributedCounters();
+    this.icmpBuf[0] = new byte[headroom + IcmpTooBig.MAX_IPV6_REPLY];
     this.gso = udp instanceof UdpSegmentationOffload
         ? new UdpGsoSender((UdpSegmentationOffload) udp, pool.bufferSize()) : null;
   }
@@ -85,7 +86,6 @@ public final class OutboundPipeline {
       for (int i = 0; i < n; i++) {
         bufs[i] = pool.take();
       }
-      icmpBuf[0] = pool.take();
       while (running) {
         int count = tun.read(bufs, sizes, headroom);
         try {
@@ -100,7 +100,6 @@ public final class OutboundPipeline {
       unattributed.countDrop(DropReason.IO_ERROR);
     } finally {
       giveBack(bufs);
-      giveBack(icmpBuf);
     }
   }
 
@@ -124,7 +123,6 @@ public final class OutboundPipeline {
       for (int i = 0; i < MAX_SEGMENTS; i++) {
         segs[i] = pool.take();
       }
-      icmpBuf[0] = pool.take();
       while (running) {
         int count = tso.readSuperPackets(supers, sizes, gso, headroom);
         for (int i = 0; i < count; i++) {
@@ -141,7 +139,6 @@ public final class OutboundPipeline {
       unattributed.countDrop(DropReason.IO_ERROR);
     } finally {
       giveBack(segs);
-      giveBack(icmpBuf);
     }
   }
 
