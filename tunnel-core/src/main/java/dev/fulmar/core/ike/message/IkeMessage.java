@@ -124,7 +124,7 @@ public final class IkeMessage {
   }
 
   /** The first Notify payload of {@code type}. */
-  public Optional<NotifyPayload> notify(NotifyType type) {
+  public Optional<NotifyPayload> findNotify(NotifyType type) {
     return payloads(NotifyPayload.class).stream()
         .filter(n -> n.notifyType().equals(type))
         .findFirst();
