@@ -158,7 +158,9 @@ public final class IkeMessage {
   /**
    * Splits a protected message into SKF fragments of at most {@code maxDatagramLength} octets each
    * (RFC 7383 §2.5): every fragment is sealed on its own; the first carries the first inner payload
-   * type and any unprotected payloads. The caller keeps the list for retransmissions.
+   * type and any unprotected payloads. The caller keeps the list for retransmissions, and uses
+   * fragments only when fragmentation was negotiated (RFC 7383 §2.3) and {@link #encode(SkCipher)}
+   * would exceed the size; a message that fits becomes a single fragment 1 of 1.
    *
    * @param maxDatagramLength the largest IKE message to send, i.e. the path MTU less the IP and UDP
    *     headers and the non-ESP marker; RFC 7383 §2.5.1 suggests IP packets of at most 1280 octets
