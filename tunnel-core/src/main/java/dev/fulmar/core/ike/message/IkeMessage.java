@@ -2,6 +2,7 @@ package dev.fulmar.core.ike.message;
 
 import dev.fulmar.core.ike.crypto.SkCipher;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -194,6 +195,21 @@ public final class IkeMessage {
   public byte[] intAuthOctets() {
     requireEncrypted();
     return receivedIntAuth != null ? receivedIntAuth.clone() : MessageEncoder.intAuthOctets(this);
+  }
+
+  /**
+   * {@code IntAuth_[i|r]*A} alone: the first part of {@link #intAuthOctets()}, for {@code
+   * IntermediateAuth.next(prf, skP, previous, intAuthA(), intAuthP())}.
+   */
+  public byte[] intAuthA() {
+    byte[] all = intAuthOctets();
+    return Arrays.copyOf(all, all.length - PayloadChain.encodedLength(payloads));
+  }
+
+  /** {@code IntAuth_[i|r]*P} alone: the inner payloads in clear (the end of intAuthOctets). */
+  public byte[] intAuthP() {
+    byte[] all = intAuthOctets();
+    return Arrays.copyOfRange(all, all.length - PayloadChain.encodedLength(payloads), all.length);
   }
 
   /**
