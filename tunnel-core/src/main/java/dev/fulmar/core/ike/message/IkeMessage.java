@@ -124,8 +124,11 @@ public final class IkeMessage {
     return payloads.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
-  /** The first Notify payload of {@code type}. */
-  public Optional<NotifyPayload> findNotify(NotifyType type) {
+  /**
+   * The first Notify payload of {@code type}, e.g. {@code notify(NotifyType.COOKIE)} (an overload
+   * that has nothing to do with {@link Object#notify()}).
+   */
+  public Optional<NotifyPayload> notify(NotifyType type) {
     return payloads(NotifyPayload.class).stream()
         .filter(n -> n.notifyType().equals(type))
         .findFirst();

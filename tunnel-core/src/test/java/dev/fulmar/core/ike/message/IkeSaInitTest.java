@@ -102,7 +102,7 @@ class IkeSaInitTest {
     assertThat(m.isEncrypted()).isFalse();
     assertThat(m.header().initiator()).isTrue();
     assertThat(m.header().response()).isFalse();
-    assertThat(m.findNotify(NotifyType.FRAGMENTATION_SUPPORTED)).isPresent();
+    assertThat(m.notify(NotifyType.FRAGMENTATION_SUPPORTED)).isPresent();
     assertThat(m.first(KePayload.class).orElseThrow().method())
         .isEqualTo(KeyExchangeMethod.ECP_256);
   }

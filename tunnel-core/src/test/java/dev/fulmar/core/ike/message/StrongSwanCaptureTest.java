@@ -103,7 +103,7 @@ class StrongSwanCaptureTest {
             NotifyType.SIGNATURE_HASH_ALGORITHMS,
             NotifyType.CHILDLESS_IKEV2_SUPPORTED,
             NotifyType.MULTIPLE_AUTH_SUPPORTED);
-    assertThat(m.findNotify(NotifyType.SIGNATURE_HASH_ALGORITHMS).orElseThrow().data())
+    assertThat(m.notify(NotifyType.SIGNATURE_HASH_ALGORITHMS).orElseThrow().data())
         .isEqualTo(Hex.bytes("0002 0003 0004 0005"));
   }
 
