@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gateway and, optionally, a NAT router between client and gateway.
  *
  * <pre>
- *  client ─── c0 192.0.2.10 ──── g0 192.0.2.1 ─── gateway ─── g1 10.200.0.1 ──── l0 10.200.0.10 ─── lan
- *  (with NAT)
- *  client ─ c0 198.51.100.10 ── n0 198.51.100.1 ─ nat ─ n1 192.0.2.2 ── g0 192.0.2.1 ─ gateway ─ ...
+ *   client c0 ── g0 gateway g1 ── l0 lan        client 192.0.2.10, gateway 192.0.2.1,
+ *                                               gateway LAN 10.200.0.1, LAN host 10.200.0.10
+ *   with NAT:
+ *   client c0 ── n0 nat n1 ── g0 gateway ...    client 198.51.100.10, NAT 198.51.100.1 and
+ *                                               192.0.2.2 (masquerade), gateway 192.0.2.1
  * </pre>
  *
  * <p>The gateway forwards to the LAN only what came out of a tunnel, so the client reaches the LAN
