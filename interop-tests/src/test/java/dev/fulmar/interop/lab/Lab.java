@@ -254,6 +254,7 @@ public final class Lab implements AutoCloseable {
       }
     }
     for (Netns ns : namespaces) {
+      ns.shutdownExecutor();
       problems.addAll(LabRuns.deleteNamespace(ns.name()));
     }
     for (Path root : chrootsInUse) {
