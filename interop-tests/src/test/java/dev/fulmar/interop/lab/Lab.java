@@ -81,13 +81,19 @@ public final class Lab implements AutoCloseable {
     if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
       throw new IllegalArgumentException("lab name must be 1-40 of [A-Za-z0-9_.-]: " + name);
     }
+    Prerequisites.requireLab();
+    LabRuns.cleanStaleOnce();
     if (!NAMES_IN_USE.add(name)) {
       throw new IllegalArgumentException("a lab named " + name + " is already open");
     }
-    Prerequisites.requireLab();
-    LabRuns.cleanStaleOnce();
     long t0 = System.nanoTime();
-    Lab lab = new Lab(name, withNat);
+    Lab lab;
+    try {
+      lab = new Lab(name, withNat);
+    } catch (RuntimeException e) {
+      NAMES_IN_USE.remove(name);
+      throw e;
+    }
     LabRuns.register(lab);
     try {
       lab.build();
