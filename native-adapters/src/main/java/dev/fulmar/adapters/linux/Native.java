@@ -29,6 +29,7 @@ final class Native {
   static final int ENOBUFS = 105;
   static final int EMSGSIZE = 90;
   static final int EIO = 5;
+  static final int ERANGE = 34;
 
   // fcntl.h
   static final int O_RDWR = 0x2;
@@ -97,6 +98,10 @@ final class Native {
     int getpwuid_r(int uid, Pointer pwd, Pointer buf, long buflen, Pointer result);
 
     int getgrgid_r(int gid, Pointer grp, Pointer buf, long buflen, Pointer result);
+
+    int getpwnam_r(String name, Pointer pwd, Pointer buf, long buflen, Pointer result);
+
+    int getgrnam_r(String name, Pointer grp, Pointer buf, long buflen, Pointer result);
 
     int getgrouplist(@In String user, int group, @Out int[] groups, Pointer ngroups);
 
