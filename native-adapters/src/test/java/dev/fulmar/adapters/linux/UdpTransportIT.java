@@ -33,7 +33,8 @@ class UdpTransportIT {
 
   static Stream<Arguments> transports() {
     return Stream.of(
-        Arguments.of("jdk", (Binder) JdkUdpTransport::bind));
+        Arguments.of("jdk", (Binder) JdkUdpTransport::bind),
+        Arguments.of("linux-offload", (Binder) LinuxUdpTransport::bind));
   }
 
   private NetNs ns;
