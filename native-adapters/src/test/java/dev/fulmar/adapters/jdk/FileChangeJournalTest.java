@@ -122,7 +122,7 @@ class FileChangeJournalTest {
     }
   }
 
-  @Property
+  @Property(tries = 300)
   void anyArgumentsRoundTripThroughTheFileFormat(@ForAll List<String> args) throws IOException {
     List<String> clean = args.stream().filter(a -> a.chars().noneMatch(c -> c == '\n'
         || c == '\r' || c == 0)).toList();
@@ -135,7 +135,7 @@ class FileChangeJournalTest {
     assertThat(out).containsExactly(step);
   }
 
-  @Property
+  @Property(tries = 300)
   void arbitraryLinesDecodeToStepsOrAreSetAside(@ForAll List<String> lines) {
     List<UndoStep> out = new ArrayList<>();
     List<String> bad = new ArrayList<>();
