@@ -42,11 +42,10 @@ class LinuxNetlinkMonitorIT {
       ns.exec("ip", "link", "del", "dummy0");
 
       assertThat(nextFor(events, Kind.LINK_UP, "dummy0")).hasToString("LINK_UP dummy0");
-      assertThat(next(events, Kind.ADDRESS_ADDED)).hasToString("ADDRESS_ADDED dummy0 192.0.2.9/24");
+      assertThat(nextMatching(events, "ADDRESS_ADDED dummy0 192.0.2.9/24")).isNotNull();
       assertThat(nextMatching(events, "ROUTE_ADDED dummy0 192.0.2.0/24")).isNotNull();
       assertThat(nextMatching(events, "ROUTE_ADDED dummy0 198.51.100.0/24")).isNotNull();
-      assertThat(next(events, Kind.ADDRESS_REMOVED).address().orElseThrow().getHostAddress())
-          .isEqualTo("192.0.2.9");
+      assertThat(nextMatching(events, "ADDRESS_REMOVED dummy0 192.0.2.9/24")).isNotNull();
       assertThat(nextFor(events, Kind.LINK_REMOVED, "dummy0").interfaceName()).contains("dummy0");
       assertThat(monitor.malformedMessages()).isZero();
     }

@@ -42,7 +42,8 @@ final class NetNs implements AutoCloseable {
   }
 
   /**
-   * Creates {@code fulmar-t-<random>} with its loopback up.
+   * Creates {@code fulmar-t-<random>} with its loopback up and IPv6 duplicate address detection
+   * off.
    *
    * @throws AssertionError naming what is missing when the test cannot run here
    */
@@ -53,6 +54,9 @@ final class NetNs implements AutoCloseable {
     try {
       NetNs ns = new NetNs(name);
       ns.exec("ip", "link", "set", "lo", "up");
+      // no duplicate address detection: addresses never sit "tentative", so snapshots compare
+      ns.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0",
+          "net.ipv6.conf.default.accept_dad=0");
       return ns;
     } catch (IOException | RuntimeException e) {
       new ProcessCommandRunner(TIMEOUT).run("ip", "netns", "del", name);
