@@ -71,29 +71,34 @@ class LinuxVnetTunDeviceIT {
   @ParameterizedTest(name = "offload={0}")
   @ValueSource(booleans = {true, false})
   void tcpCrossesTwoTunDevicesIntactOverIpv4AndIpv6(boolean offload) throws Exception {
-    try (TunDevice ta = tun(a, offload); TunDevice tb = tun(b, offload)) {
-      address(a, ta.name(), "10.9.0.1", "10.9.0.2", "fd00:9::1", "fd00:9::2");
-      address(b, tb.name(), "10.9.0.2", "10.9.0.1", "fd00:9::2", "fd00:9::1");
-      try (TunForwarder ab = new TunForwarder(ta, tb, HEADROOM);
-          TunForwarder ba = new TunForwarder(tb, ta, HEADROOM)) {
-        transfer("10.9.0.2");
-        transfer("fd00:9::2");
-        ta.close();
-        tb.close();
-        assertThat(ab.failure.get()).isNull();
-        assertThat(ba.failure.get()).isNull();
-        if (offload) {
-          LinuxVnetTunDevice va = (LinuxVnetTunDevice) ta;
-          LinuxVnetTunDevice vb = (LinuxVnetTunDevice) tb;
-          assertThat(va.superPackets()[0]).as("super-packets read from A").isPositive();
-          assertThat(vb.superPackets()[1]).as("bursts written to B").isPositive();
-          assertThat(va.malformedReads()).isZero();
-          assertThat(vb.rejectedWrites()).isZero();
-          System.out.printf("offload: A->B %d packets in %d reads; %d super-packets read,"
-              + " %d bursts written%n", ab.packets.get(), ab.calls.get(), va.superPackets()[0],
-              vb.superPackets()[1]);
-        }
-      }
+    TunDevice ta = tun(a, offload);
+    TunDevice tb = tun(b, offload);
+    // both links up before anything is forwarded: a write to a TUN that is down fails (EIO)
+    address(a, ta.name(), "10.9.0.1", "10.9.0.2", "fd00:9::1", "fd00:9::2");
+    address(b, tb.name(), "10.9.0.2", "10.9.0.1", "fd00:9::2", "fd00:9::1");
+    TunForwarder ab = new TunForwarder(ta, tb, HEADROOM);
+    TunForwarder ba = new TunForwarder(tb, ta, HEADROOM);
+    try {
+      transfer("10.9.0.2");
+      transfer("fd00:9::2");
+    } finally {
+      ta.close(); // ends both forwarding loops
+      tb.close();
+      ab.close();
+      ba.close();
+    }
+    assertThat(ab.failure.get()).isNull();
+    assertThat(ba.failure.get()).isNull();
+    if (offload) {
+      LinuxVnetTunDevice va = (LinuxVnetTunDevice) ta;
+      LinuxVnetTunDevice vb = (LinuxVnetTunDevice) tb;
+      assertThat(va.superPackets()[0]).as("super-packets read from A").isPositive();
+      assertThat(vb.superPackets()[1]).as("bursts written to B").isPositive();
+      assertThat(va.malformedReads()).isZero();
+      assertThat(vb.rejectedWrites()).isZero();
+      System.out.printf("offload: A->B %d packets in %d reads; %d super-packets read,"
+          + " %d bursts written%n", ab.packets.get(), ab.calls.get(), va.superPackets()[0],
+          vb.superPackets()[1]);
     }
   }
 

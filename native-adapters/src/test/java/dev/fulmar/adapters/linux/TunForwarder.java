@@ -41,8 +41,13 @@ final class TunForwarder implements AutoCloseable {
     }
   }
 
+  /** Waits for the loop to end (it ends when a device closes). */
   @Override
-  public void close() throws InterruptedException {
-    thread.join(5000);
+  public void close() {
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
