@@ -58,7 +58,7 @@ final class NetNs implements AutoCloseable {
       ns.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0",
           "net.ipv6.conf.default.accept_dad=0");
       return ns;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       new ProcessCommandRunner(TIMEOUT).run("ip", "netns", "del", name);
       throw e;
     }
