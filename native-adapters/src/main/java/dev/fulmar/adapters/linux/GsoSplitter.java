@@ -59,15 +59,20 @@ final class GsoSplitter {
       return false;
     }
     int type = VirtioNetHeader.gsoType(b, vnet) & ~GSO_ECN;
-    int flags = VirtioNetHeader.flags(b, vnet);
     gso = type != GSO_NONE;
     if (!gso) {
+      int flags = VirtioNetHeader.flags(b, vnet);
       if ((flags & FLAG_NEEDS_CSUM) != 0 && !completeChecksum(b, vnet)) {
         return false;
       }
       done = false;
       return true;
     }
+    return startGso(b, vnet, type);
+  }
+
+  /** Validates a super-packet of GSO type {@code type} and prepares its segmentation. */
+  private boolean startGso(byte[] b, int vnet, int type) {
     if (type != GSO_TCPV4 && type != GSO_TCPV6 && type != GSO_UDP_L4) {
       return false;
     }

@@ -116,7 +116,7 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
       while (n < bufs.length) {
         if (splitting) {
           if (splitter.maxSegmentLength() > bufs[n].length - offset) {
-            malformedReads.incrementAndGet(); // the caller's buffers cannot hold a segment
+            oversizeReads.incrementAndGet(); // the caller's buffers cannot hold a segment
             splitting = false;
             continue;
           }
@@ -182,6 +182,10 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
         int len = readOnce(rawRead, RAW_MAX, n == 0);
         if (len < 0) {
           break;
+        }
+        if (len > bufs[n].length - offset) {
+          oversizeReads.incrementAndGet();
+          continue;
         }
         rawRead.get(0, bufs[n], offset, len);
         sizes[n++] = len;

@@ -99,30 +99,35 @@ final class UdpReceiver {
           throw Native.error("recvmmsg on " + t.localAddress(), err);
         }
       }
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        long m = (long) i * Mmsg.MMSGHDR;
-        int len = vec.getInt(m + Mmsg.MSG_LEN);
-        InetSocketAddress src = SockAddr.read(names, (long) i * SockAddr.STORAGE_SIZE, lastFrom,
-            scratch);
-        if ((vec.getInt(m + Mmsg.MSG_FLAGS) & Mmsg.MSG_TRUNC) != 0 || src == null) {
-          oversize.incrementAndGet();
-          continue;
-        }
-        lastFrom = src;
-        if (kept != i) {
-          data.transferTo((long) i * SLOT_SIZE, data, (long) kept * SLOT_SIZE, len);
-        }
-        slotLen[kept] = len;
-        slotSegment[kept] = Mmsg.groSize(vec, i, controls, (long) i * CONTROL, CONTROL);
-        slotFrom[kept] = src;
-        kept++;
-      }
-      slots = kept;
-      slot = 0;
-      slotOffset = 0;
+      collect(n);
     } finally {
       fd.exit();
     }
+  }
+
+  /** Keeps the {@code n} received messages that are usable, in order, as the pending slots. */
+  private void collect(int n) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      long m = (long) i * Mmsg.MMSGHDR;
+      int len = vec.getInt(m + Mmsg.MSG_LEN);
+      InetSocketAddress src = SockAddr.read(names, (long) i * SockAddr.STORAGE_SIZE, lastFrom,
+          scratch);
+      if ((vec.getInt(m + Mmsg.MSG_FLAGS) & Mmsg.MSG_TRUNC) != 0 || src == null) {
+        oversize.incrementAndGet();
+        continue;
+      }
+      lastFrom = src;
+      if (kept != i) {
+        data.transferTo((long) i * SLOT_SIZE, data, (long) kept * SLOT_SIZE, len);
+      }
+      slotLen[kept] = len;
+      slotSegment[kept] = Mmsg.groSize(vec, i, controls, (long) i * CONTROL, CONTROL);
+      slotFrom[kept] = src;
+      kept++;
+    }
+    slots = kept;
+    slot = 0;
+    slotOffset = 0;
   }
 }

@@ -33,7 +33,10 @@ public interface TunOffload {
     USO6
   }
 
-  /** The offloads in force; never empty for a device that implements this interface. */
+  /**
+   * The offloads in force. Empty when the kernel refused them all: then the device still carries
+   * virtio headers on the raw methods, but only plain packets pass.
+   */
   Set<Feature> offloads();
 
   /** The largest super-packet, virtio header included, that {@link #readRaw} can return. */
