@@ -1,13 +1,12 @@
 package dev.fulmar.adapters.linux;
 
-import static dev.fulmar.core.spi.VirtioNetHeader.FLAG_NEEDS_CSUM;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_ECN;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_NONE;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_TCPV4;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_TCPV6;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_UDP_L4;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.FLAG_NEEDS_CSUM;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_ECN;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_NONE;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_TCPV4;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_TCPV6;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_UDP_L4;
 
-import dev.fulmar.core.spi.VirtioNetHeader;
 
 /**
  * Cuts a packet read from a TUN device with {@code IFF_VNET_HDR} into MTU-sized packets with
