@@ -24,6 +24,7 @@ public final class Fulmard implements Runnable {
   }
 
   public static void main(String[] args) {
+    JcaWarmup.start();
     configureLogging(Arrays.asList(args).contains("-v")
         || Arrays.asList(args).contains("--verbose"));
     int code = new CommandLine(new Fulmard()).execute(args);

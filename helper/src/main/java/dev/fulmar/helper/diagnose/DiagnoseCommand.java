@@ -59,6 +59,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
       + " anyone with these files can decrypt a capture of this session)")
   Path keyLog;
 
+  @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0", description = "keep the"
+      + " SAs up this long before deleting them, e.g. to look at them with swanctl --list-sas on"
+      + " the gateway (0-600)")
+  int holdSeconds;
+
   @Option(names = {"-v", "--verbose"}, description = "log the exchanges to standard error")
   boolean verbose;
 
@@ -101,7 +106,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     try (Credentials credentials = credentials()) {
       Optional<KeyLogSink> sink = keyLogSink(loaded);
       Path base = profile.toAbsolutePath().getParent();
-      return manager.diagnose(loaded.profile(), base, credentials, sink);
+      return manager.diagnose(loaded.profile(), base, credentials, sink,
+          java.time.Duration.ofSeconds(Math.max(0, Math.min(600, holdSeconds))));
     } catch (IOException e) {
       return DiagnoseOutcome.failure(loaded.profile().name(), loaded.profile().gateway().host(),
           dev.fulmar.core.api.IkeFailure.of(dev.fulmar.core.api.FailureStep.PREPARE,

@@ -71,7 +71,7 @@ public final class TunnelManager {
    * routes, DNS or adapter.
    */
   public DiagnoseOutcome diagnose(Profile profile, Path baseDir, Credentials credentials,
-      Optional<KeyLogSink> keyLog) {
+      Optional<KeyLogSink> keyLog, Duration hold) {
     String host = profile.gateway().host();
     IkeSessionParams params;
     try {
@@ -83,6 +83,10 @@ public final class TunnelManager {
     current = session;
     try {
       SessionInfo info = session.connect().get(CONNECT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+      if (!hold.isZero()) {
+        LOG.warn("SAs are up; holding them for {} s before deleting them", hold.toSeconds());
+        Thread.sleep(hold.toMillis());
+      }
       boolean deleted = close(session);
       return DiagnoseOutcome.success(profile.name(), host, info, deleted);
     } catch (ExecutionException e) {

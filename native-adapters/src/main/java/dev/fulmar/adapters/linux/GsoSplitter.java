@@ -1,13 +1,12 @@
 package dev.fulmar.adapters.linux;
 
-import static dev.fulmar.core.spi.VirtioNetHeader.FLAG_NEEDS_CSUM;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_ECN;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_NONE;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_TCPV4;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_TCPV6;
-import static dev.fulmar.core.spi.VirtioNetHeader.GSO_UDP_L4;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.FLAG_NEEDS_CSUM;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_ECN;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_NONE;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_TCPV4;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_TCPV6;
+import static dev.fulmar.adapters.linux.VirtioNetHeader.GSO_UDP_L4;
 
-import dev.fulmar.core.spi.VirtioNetHeader;
 
 /**
  * Cuts a packet read from a TUN device with {@code IFF_VNET_HDR} into MTU-sized packets with
@@ -59,15 +58,20 @@ final class GsoSplitter {
       return false;
     }
     int type = VirtioNetHeader.gsoType(b, vnet) & ~GSO_ECN;
-    int flags = VirtioNetHeader.flags(b, vnet);
     gso = type != GSO_NONE;
     if (!gso) {
+      int flags = VirtioNetHeader.flags(b, vnet);
       if ((flags & FLAG_NEEDS_CSUM) != 0 && !completeChecksum(b, vnet)) {
         return false;
       }
       done = false;
       return true;
     }
+    return startGso(b, vnet, type);
+  }
+
+  /** Validates a super-packet of GSO type {@code type} and prepares its segmentation. */
+  private boolean startGso(byte[] b, int vnet, int type) {
     if (type != GSO_TCPV4 && type != GSO_TCPV6 && type != GSO_UDP_L4) {
       return false;
     }

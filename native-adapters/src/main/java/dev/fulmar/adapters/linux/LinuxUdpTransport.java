@@ -3,6 +3,7 @@ package dev.fulmar.adapters.linux;
 import static dev.fulmar.adapters.linux.Native.LIBC;
 
 import dev.fulmar.core.spi.UdpOffload;
+import dev.fulmar.core.spi.UdpSegmentationOffload;
 import dev.fulmar.core.spi.UdpTransport;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -23,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * receive: recvmmsg(slots) ──► per slot: UDP_GRO size? split : one datagram ──► bufs[i]
  * </pre>
  *
- * <p>One sender thread and one receiver thread may use it at the same time.
+ * <p>{@link UdpSegmentationOffload} gives the data path the same offloads with the datagrams back
+ * to back in one buffer. One sender thread and one receiver thread may use it at the same time.
  */
-public final class LinuxUdpTransport implements UdpTransport, UdpOffload {
+public final class LinuxUdpTransport implements UdpTransport, UdpOffload, UdpSegmentationOffload {
 
   /** Datagrams per call. */
   static final int BATCH = 64;
@@ -129,6 +131,27 @@ public final class LinuxUdpTransport implements UdpTransport, UdpOffload {
       throws IOException {
     synchronized (receiver) {
       return receiver.receive(bufs, sizes, from, offset);
+    }
+  }
+
+  @Override
+  public int maxSegments() {
+    return segmentation ? MAX_SEGMENTS : 1;
+  }
+
+  @Override
+  public void sendSegmented(byte[] buf, int offset, int length, int segmentSize,
+      InetSocketAddress to) throws IOException {
+    synchronized (sender) {
+      sender.sendSegmented(buf, offset, length, segmentSize, to);
+    }
+  }
+
+  @Override
+  public int receiveCoalesced(byte[][] bufs, int[] sizes, int[] segmentSizes,
+      InetSocketAddress[] from, int offset) throws IOException {
+    synchronized (receiver) {
+      return receiver.receiveCoalesced(bufs, sizes, segmentSizes, from, offset);
     }
   }
 

@@ -2,8 +2,9 @@ package dev.fulmar.adapters.linux;
 
 import static dev.fulmar.adapters.linux.Native.LIBC;
 
+import dev.fulmar.core.spi.GsoInfo;
 import dev.fulmar.core.spi.TunOffload;
-import dev.fulmar.core.spi.VirtioNetHeader;
+import dev.fulmar.core.spi.TunSegmentationOffload;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -21,9 +22,11 @@ import jnr.ffi.Pointer;
  * write: bufs[0..n) ─► TcpCoalescer ─► [virtio hdr | merged burst] ─► write(fd), one per burst
  * </pre>
  *
- * <p>{@link #readRaw}/{@link #writeRaw} skip both steps for a data path that segments itself.
+ * <p>{@link #readSuperPackets}/{@link #writeSuperPackets} skip both steps for a data path that
+ * segments and coalesces itself.
  */
-final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
+final class LinuxVnetTunDevice extends LinuxTunDevice
+    implements TunOffload, TunSegmentationOffload {
 
   static final long TUNSETOFFLOAD = 0x400454d0L;
   static final int TUN_F_CSUM = 0x01;
@@ -38,6 +41,8 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
   private final Pointer rawWrite = Native.allocate(RAW_MAX);
   private final byte[] readStage = new byte[RAW_MAX];
   private final byte[] writeStage = new byte[RAW_MAX];
+  private final byte[] readHeader = new byte[VirtioNetHeader.LENGTH];
+  private final byte[] writeHeader = new byte[VirtioNetHeader.LENGTH];
   private final GsoSplitter splitter = new GsoSplitter();
   private final TcpCoalescer coalescer = new TcpCoalescer();
   private final AtomicLong malformedReads = new AtomicLong();
@@ -93,11 +98,6 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
     return offloads;
   }
 
-  @Override
-  public int maxRawPacketSize() {
-    return RAW_MAX;
-  }
-
   /** Packets read that were dropped as malformed. */
   public long malformedReads() {
     return malformedReads.get();
@@ -116,7 +116,7 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
       while (n < bufs.length) {
         if (splitting) {
           if (splitter.maxSegmentLength() > bufs[n].length - offset) {
-            malformedReads.incrementAndGet(); // the caller's buffers cannot hold a segment
+            oversizeReads.incrementAndGet(); // the caller's buffers cannot hold a segment
             splitting = false;
             continue;
           }
@@ -174,17 +174,31 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
   }
 
   @Override
-  public int readRaw(byte[][] bufs, int[] sizes, int offset) throws IOException {
+  public int maxSuperPacket() {
+    return MAX_PACKET;
+  }
+
+  @Override
+  public int readSuperPackets(byte[][] bufs, int[] sizes, GsoInfo[] gso, int offset)
+      throws IOException {
     fd.enter();
     try {
       int n = 0;
       while (n < bufs.length) {
-        int len = readOnce(rawRead, RAW_MAX, n == 0);
-        if (len < 0) {
-          break;
+        int raw = readOnce(rawRead, RAW_MAX, n == 0);
+        if (raw < 0) {
+          break; // queue drained
         }
-        rawRead.get(0, bufs[n], offset, len);
-        sizes[n++] = len;
+        int len = raw - VirtioNetHeader.LENGTH;
+        rawRead.get(0, readHeader, 0, Math.min(raw, VirtioNetHeader.LENGTH));
+        if (len <= 0 || !VirtioNetHeader.decode(readHeader, 0, gso[n])) {
+          malformedReads.incrementAndGet();
+        } else if (len > bufs[n].length - offset) {
+          oversizeReads.incrementAndGet();
+        } else {
+          rawRead.get(VirtioNetHeader.LENGTH, bufs[n], offset, len);
+          sizes[n++] = len;
+        }
       }
       return n;
     } finally {
@@ -193,13 +207,16 @@ final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
   }
 
   @Override
-  public int writeRaw(byte[][] bufs, int[] sizes, int offset, int count) throws IOException {
+  public int writeSuperPackets(byte[][] bufs, int[] sizes, GsoInfo[] gso, int offset, int count)
+      throws IOException {
     fd.enter();
     try {
       int written = 0;
       for (int i = 0; i < count; i++) {
-        rawWrite.put(0, bufs[i], offset, sizes[i]);
-        if (writeOnce(rawWrite, sizes[i])) {
+        VirtioNetHeader.encode(gso[i], writeHeader, 0);
+        rawWrite.put(0, writeHeader, 0, VirtioNetHeader.LENGTH);
+        rawWrite.put(VirtioNetHeader.LENGTH, bufs[i], offset, sizes[i]);
+        if (writeOnce(rawWrite, VirtioNetHeader.LENGTH + sizes[i])) {
           written++;
         }
       }

@@ -4,7 +4,6 @@ import static dev.fulmar.adapters.linux.GsoSplitter.get16;
 import static dev.fulmar.adapters.linux.GsoSplitter.get32;
 import static dev.fulmar.adapters.linux.GsoSplitter.put16;
 
-import dev.fulmar.core.spi.VirtioNetHeader;
 import java.util.Arrays;
 
 /**

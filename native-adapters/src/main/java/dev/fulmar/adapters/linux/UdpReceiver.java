@@ -77,6 +77,44 @@ final class UdpReceiver {
     return n;
   }
 
+  /**
+   * Like {@link #receive}, but hands over what GRO coalesced as one entry with its segment size
+   * (as many whole segments as fit the caller's buffer; the rest comes next).
+   */
+  int receiveCoalesced(byte[][] bufs, int[] sizes, int[] segmentSizes, InetSocketAddress[] from,
+      int offset) throws IOException {
+    int n = 0;
+    while (n < bufs.length) {
+      if (slot >= slots) {
+        if (n > 0) {
+          break;
+        }
+        fill();
+        continue;
+      }
+      int seg = slotSegment[slot];
+      int remaining = slotLen[slot] - slotOffset;
+      int cap = bufs[n].length - offset;
+      int take = seg <= 0 || remaining <= seg ? remaining : Math.min(remaining, cap / seg * seg);
+      if (take > cap || (take == 0 && remaining > 0)) {
+        oversize.incrementAndGet(); // not even one datagram fits: drop one
+        take = seg <= 0 ? remaining : Math.min(seg, remaining);
+      } else {
+        data.get((long) slot * SLOT_SIZE + slotOffset, bufs[n], offset, take);
+        sizes[n] = take;
+        segmentSizes[n] = seg > 0 && take > seg ? seg : 0;
+        from[n] = slotFrom[slot];
+        n++;
+      }
+      slotOffset += take;
+      if (slotOffset >= slotLen[slot]) {
+        slot++;
+        slotOffset = 0;
+      }
+    }
+    return n;
+  }
+
   /** Blocks until at least one datagram is in the slots. */
   private void fill() throws IOException {
     WakeableFd fd = t.fd();
@@ -99,30 +137,35 @@ final class UdpReceiver {
           throw Native.error("recvmmsg on " + t.localAddress(), err);
         }
       }
-      int kept = 0;
-      for (int i = 0; i < n; i++) {
-        long m = (long) i * Mmsg.MMSGHDR;
-        int len = vec.getInt(m + Mmsg.MSG_LEN);
-        InetSocketAddress src = SockAddr.read(names, (long) i * SockAddr.STORAGE_SIZE, lastFrom,
-            scratch);
-        if ((vec.getInt(m + Mmsg.MSG_FLAGS) & Mmsg.MSG_TRUNC) != 0 || src == null) {
-          oversize.incrementAndGet();
-          continue;
-        }
-        lastFrom = src;
-        if (kept != i) {
-          data.transferTo((long) i * SLOT_SIZE, data, (long) kept * SLOT_SIZE, len);
-        }
-        slotLen[kept] = len;
-        slotSegment[kept] = Mmsg.groSize(vec, i, controls, (long) i * CONTROL, CONTROL);
-        slotFrom[kept] = src;
-        kept++;
-      }
-      slots = kept;
-      slot = 0;
-      slotOffset = 0;
+      collect(n);
     } finally {
       fd.exit();
     }
+  }
+
+  /** Keeps the {@code n} received messages that are usable, in order, as the pending slots. */
+  private void collect(int n) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      long m = (long) i * Mmsg.MMSGHDR;
+      int len = vec.getInt(m + Mmsg.MSG_LEN);
+      InetSocketAddress src = SockAddr.read(names, (long) i * SockAddr.STORAGE_SIZE, lastFrom,
+          scratch);
+      if ((vec.getInt(m + Mmsg.MSG_FLAGS) & Mmsg.MSG_TRUNC) != 0 || src == null) {
+        oversize.incrementAndGet();
+        continue;
+      }
+      lastFrom = src;
+      if (kept != i) {
+        data.transferTo((long) i * SLOT_SIZE, data, (long) kept * SLOT_SIZE, len);
+      }
+      slotLen[kept] = len;
+      slotSegment[kept] = Mmsg.groSize(vec, i, controls, (long) i * CONTROL, CONTROL);
+      slotFrom[kept] = src;
+      kept++;
+    }
+    slots = kept;
+    slot = 0;
+    slotOffset = 0;
   }
 }

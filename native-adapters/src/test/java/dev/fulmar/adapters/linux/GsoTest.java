@@ -5,7 +5,6 @@ import static dev.fulmar.adapters.linux.Packets.ip;
 import static dev.fulmar.adapters.linux.Packets.put16;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.core.spi.VirtioNetHeader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

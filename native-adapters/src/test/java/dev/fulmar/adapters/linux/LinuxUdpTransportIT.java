@@ -62,6 +62,37 @@ class LinuxUdpTransportIT {
   }
 
   @Test
+  void segmentedSendsArriveCoalescedOrSplitAsTheReceiverAsks() throws IOException {
+    try (LinuxUdpTransport a = bind(); LinuxUdpTransport b = bind();
+        UdpTransport plain = ns.call(() -> JdkUdpTransport.bind(
+            new InetSocketAddress(ip("127.0.0.1"), 0)))) {
+      byte[] run = new byte[40 * 1400 + 300];
+      new java.util.Random(7).nextBytes(run);
+      a.sendSegmented(run, 0, run.length, 1400, b.localAddress());
+      // small entries: at most 2 segments each, so the coalesced run arrives in pieces
+      byte[][] bufs = new byte[64][3000];
+      int[] sizes = new int[64];
+      int[] segs = new int[64];
+      InetSocketAddress[] from = new InetSocketAddress[64];
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      while (got.size() < run.length) {
+        int n = b.receiveCoalesced(bufs, sizes, segs, from, 0);
+        for (int i = 0; i < n; i++) {
+          assertThat(from[i]).isEqualTo(a.localAddress());
+          assertThat(segs[i]).isIn(0, 1400);
+          assertThat(sizes[i]).isLessThanOrEqualTo(2800);
+          got.write(bufs[i], 0, sizes[i]);
+        }
+      }
+      assertThat(got.toByteArray()).isEqualTo(run);
+      // to a socket without GRO the kernel delivers 41 separate datagrams
+      a.sendSegmented(run, 0, run.length, 1400, plain.localAddress());
+      List<byte[]> parts = UdpTransportIT.receive(plain, 41, a.localAddress());
+      assertThat(parts).extracting(p -> p.length).containsOnly(1400, 300);
+    }
+  }
+
+  @Test
   void interoperatesWithAPlainSocketBothWays() throws IOException {
     try (LinuxUdpTransport fast = bind();
         UdpTransport plain = ns.call(() -> JdkUdpTransport.bind(

@@ -38,7 +38,12 @@ final class NetNs implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    call(this::join);
+    try {
+      call(this::join);
+    } catch (IOException | RuntimeException | Error e) {
+      thread.shutdownNow();
+      throw e;
+    }
   }
 
   /**
