@@ -18,18 +18,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * socket, any other port (IKE_SA_INIT on 500) a socket of the default factory.
  *
  * <pre>
- *  engine ──IkeSocket.send(marker|IKE)──► [sends serialized] ──► UDP 4500 ◄── outbound pipeline
+ *  engine ──IkeSocket.send(marker|IKE)──► UDP 4500 ◄── outbound pipeline, keepalives
  *  engine ◄──Receiver(marker|IKE)── IkePacketHandler ◄── inbound pipeline demux ◄── UDP 4500
  * </pre>
  *
- * <p>The transport contract allows one sending thread; the engine's loop, the NAT keepalive timer
- * and the outbound pipeline all send, so {@link #transport()} serializes sends (uncontended on
- * the hot path: the pipeline is the only frequent sender).
+ * <p>The engine's loop, the NAT keepalive timer and the outbound pipeline all send on it; the
+ * {@link UdpTransport} contract makes that safe. The inbound pipeline is the only receiver.
  */
 final class NatTSocket implements IkeSocket.Factory {
   private final IkeSocket.Factory fallback;
   private final UdpTransport udp;
-  private final SerializedSends sends;
   private final InetSocketAddress sourceAddress;
   private final AtomicReference<DataPath> dataPath = new AtomicReference<>();
 
@@ -40,13 +38,12 @@ final class NatTSocket implements IkeSocket.Factory {
   NatTSocket(IkeSocket.Factory fallback, UdpTransport udp, InetSocketAddress sourceAddress) {
     this.fallback = fallback;
     this.udp = udp;
-    this.sends = new SerializedSends(udp);
     this.sourceAddress = sourceAddress;
   }
 
-  /** The transport for the data path: the same socket with serialized sends. */
+  /** The transport for the data path (the same socket; sends are thread-safe by contract). */
   UdpTransport transport() {
-    return sends;
+    return udp;
   }
 
   /** The data path whose inbound pipeline receives for IKE; set before IKE moves to 4500. */
@@ -109,7 +106,7 @@ final class NatTSocket implements IkeSocket.Factory {
       int headroom = DataPath.HEADROOM;
       byte[][] bufs = {new byte[headroom + datagram.length]};
       System.arraycopy(datagram, 0, bufs[0], headroom, datagram.length);
-      sends.send(bufs, new int[] {datagram.length}, headroom, 1, remote);
+      udp.send(bufs, new int[] {datagram.length}, headroom, 1, remote);
     }
 
     @Override
@@ -118,42 +115,6 @@ final class NatTSocket implements IkeSocket.Factory {
         open = false;
         path.setIkePacketHandler(IkePacketHandler.IGNORE);
       }
-    }
-  }
-
-  /** The shared transport with sends from several threads taking turns. */
-  private static final class SerializedSends implements UdpTransport {
-    private final UdpTransport udp;
-
-    SerializedSends(UdpTransport udp) {
-      this.udp = udp;
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-      return udp.localAddress();
-    }
-
-    @Override
-    public int batchSize() {
-      return udp.batchSize();
-    }
-
-    @Override
-    public synchronized int send(byte[][] bufs, int[] sizes, int offset, int count,
-        InetSocketAddress to) throws IOException {
-      return udp.send(bufs, sizes, offset, count, to);
-    }
-
-    @Override
-    public int receive(byte[][] bufs, int[] sizes, InetSocketAddress[] from, int offset)
-        throws IOException {
-      return udp.receive(bufs, sizes, from, offset);
-    }
-
-    @Override
-    public void close() throws IOException {
-      udp.close();
     }
   }
 }
