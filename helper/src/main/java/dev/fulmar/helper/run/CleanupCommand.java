@@ -44,7 +44,7 @@ public final class CleanupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RollbackReport report;
-    try {
+    try (HelperLock lock = HelperLock.acquire(journalDir)) {
       report = platforms.apply(journalDir).recoverAfterCrash();
     } catch (IOException | UnsupportedOperationException e) {
       err.println("fulmard cleanup: " + e.getMessage());

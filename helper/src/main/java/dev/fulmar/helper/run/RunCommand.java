@@ -98,16 +98,19 @@ public final class RunCommand implements Callable<Integer> {
       err.println("fulmard run: " + loaded.failure().reason());
       return ExitCode.PROFILE.code();
     }
-    Platform platform;
-    try {
-      platform = platforms.apply(journalDir);
+    try (HelperLock lock = HelperLock.acquire(journalDir)) {
+      Platform platform = platforms.apply(journalDir);
       if (!recover(platform)) {
         return SYSTEM_FAILED;
       }
+      return runWithCredentials(loaded, platform);
     } catch (IOException | UnsupportedOperationException e) {
       err.println("fulmard run: " + e.getMessage());
       return SYSTEM_FAILED;
     }
+  }
+
+  private int runWithCredentials(TunnelManager.Loaded loaded, Platform platform) {
     try (Credentials credentials = credentials()) {
       return run(loaded, platform, credentials);
     } catch (IOException e) {

@@ -144,6 +144,10 @@ final class TunnelParts {
 
   /** Which offloads are in force, for the state line. */
   String offloads() {
+    return offloads(tun, udp);
+  }
+
+  static String offloads(TunDevice tun, UdpTransport udp) {
     String t = tun instanceof TunOffload o ? "TUN offload " + o.offloads() : "TUN plain";
     String u = udp instanceof UdpOffload o ? "UDP offload " + o.offloads() : "UDP plain";
     return t + ", " + u;

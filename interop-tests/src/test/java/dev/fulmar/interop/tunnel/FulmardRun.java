@@ -140,11 +140,15 @@ final class FulmardRun {
     return read(Path.of("/etc/resolv.conf"));
   }
 
-  /** What the client namespace looks like: routes, addresses, resolver. */
+  /**
+   * What the client namespace looks like: routes, addresses, resolver. The kernel's transient
+   * duplicate-address-detection flag of the veth's link-local address is left out: it only says
+   * how long ago the lab was built.
+   */
   String systemState() {
     return "ip -4 route:\n" + lab.client().exec("ip", "-4", "route").stdout()
         + "ip -6 route:\n" + lab.client().exec("ip", "-6", "route").stdout()
-        + "ip addr:\n" + lab.client().exec("ip", "addr").stdout()
+        + "ip addr:\n" + lab.client().exec("ip", "addr").stdout().replace(" tentative", "")
         + "resolv.conf:\n" + resolvConf();
   }
 
