@@ -71,7 +71,7 @@ final class Dispatcher {
       refuse(ch, ErrorReply.of(ErrorCode.NOT_PERMITTED, "the helper could not identify you"));
       return null;
     }
-    if (clients >= config.maxClients()) {
+    if (clients >= config.maxClients() && !peer.isRoot()) { // root can always get in
       log(LogLevel.WARN, "refused " + Authorizer.who(peer) + ": " + clients
           + " clients are connected already");
       refuse(ch, ErrorReply.of(ErrorCode.TOO_MANY_CLIENTS, "the helper has too many clients ("
