@@ -11,7 +11,8 @@ import java.util.Map;
 /** {@code --json} output: one JSON object (one per line for {@code --watch}/{@code --follow}). */
 final class JsonOut {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+            JsonInclude.Include.USE_DEFAULTS))
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .build();
 

@@ -121,6 +121,21 @@ class CliCommandsTest {
   }
 
   @Test
+  void theSocketCanBeChosenOnTheCommandLine() {
+    h.helper.on(StatusRequest.class, (r, s) -> new StatusReport(connected(), null));
+    assertThat(h.run("--socket", dir.resolve("elsewhere.sock").toString(), "status"))
+        .isEqualTo(3);
+    assertThat(h.err).contains("elsewhere.sock");
+    assertThat(h.run("status", "--socket", h.helper.socket().toString())).isZero();
+  }
+
+  @Test
+  void withoutACommandTheUsageIsAUsageError() {
+    assertThat(h.run()).isEqualTo(2);
+    assertThat(h.err).contains("Usage: fulmar");
+  }
+
+  @Test
   void aRefusedUserGetsExitFour() {
     h.helper.refuseAll("user bob (uid 1001) may not use the Fulmar helper: only root and "
         + "members of group 'fulmar' may");

@@ -83,7 +83,7 @@ final class ClientConnection {
     } catch (IOException e) {
       // the helper closed its end; the reader still delivers what it sent before (e.g. why it
       // refused us) and then fails this request, so wait for that rather than failing here
-      channelBroken(e);
+      channelBroken();
     } finally {
       ControlClient.wipe(line);
     }
@@ -94,7 +94,7 @@ final class ClientConnection {
     }
   }
 
-  private void channelBroken(IOException e) {
+  private void channelBroken() {
     try {
       channel.shutdownOutput();
     } catch (IOException ignored) {

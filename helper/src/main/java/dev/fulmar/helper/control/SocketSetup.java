@@ -56,15 +56,17 @@ final class SocketSetup {
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    boolean live;
     try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+      live = probe.isConnected();
+    } catch (IOException e) {
+      live = false;
+    }
+    if (live) {
       throw new IOException("another helper is already serving " + path
           + "; stop it first (sudo systemctl stop fulmard)");
-    } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("another helper")) {
-        throw e;
-      }
-      Files.delete(path); // nothing listens: left over from a helper that died
     }
+    Files.delete(path); // nothing listens: left over from a helper that died
   }
 
   private static void chgrp(Path p, String group, java.util.function.Consumer<String> warn)
