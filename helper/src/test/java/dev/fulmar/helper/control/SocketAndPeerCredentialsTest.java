@@ -1,7 +1,6 @@
 package dev.fulmar.helper.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fulmar.adapters.linux.LinuxPeerCredentials;
 import dev.fulmar.control.Limits;
@@ -101,7 +100,7 @@ class SocketAndPeerCredentialsTest {
 
   @Test
   void thisRootProcessIsIdentifiedAsAdministrator() throws Exception {
-    assumeTrue(isRoot(), "needs root");
+    requireRoot();
     LogRing log = new LogRing(100, Clock.systemUTC(), new Redactor());
     try (ControlServer s = start("root", log);
         ControlClient c = ControlClient.connect(s.socket(), "test", "1")) {
@@ -112,7 +111,7 @@ class SocketAndPeerCredentialsTest {
 
   @Test
   void anotherUsersProcessIsRefusedAndLogged() throws Exception {
-    assumeTrue(isRoot(), "needs root to fork as nobody");
+    requireRoot();
     LogRing log = new LogRing(Limits.LOG_RING_LINES, Clock.systemUTC(), new Redactor());
     try (ControlServer s = start("nogroup", log)) {
       Path src = base.resolve("Client.java");
@@ -134,7 +133,9 @@ class SocketAndPeerCredentialsTest {
     }
   }
 
-  private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
+  /** These tests need root (to be uid 0, and to fork as nobody): they fail, naming it. */
+  private static void requireRoot() {
+    assertThat(System.getProperty("user.name"))
+        .as("SO_PEERCRED tests run as root (sudo bin/test-all)").isEqualTo("root");
   }
 }
