@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * How the client authenticates to the gateway. The gateway always authenticates with its
- * certificate first (see {@link Trust}); secrets (passwords, PSK, PKCS#12 password) are never
- * part of a profile: they live in the keychain or are asked for.
+ * certificate first (see {@link Trust}); secrets (passwords, PSK, PKCS#12 password) are never part
+ * of a profile: they live in the keychain or are asked for.
  */
 public sealed interface Authentication {
 

@@ -200,9 +200,25 @@ public record Profile(
     }
 
     public Profile build() {
-      return new Profile(id, name, gateways, localId, remoteId, trust, auth, proposals, routing,
-          dns, timers, transport, killSwitch, autoConnect, trustedNetworks, appearance,
-          diagnostics, unknownFields);
+      return new Profile(
+          id,
+          name,
+          gateways,
+          localId,
+          remoteId,
+          trust,
+          auth,
+          proposals,
+          routing,
+          dns,
+          timers,
+          transport,
+          killSwitch,
+          autoConnect,
+          trustedNetworks,
+          appearance,
+          diagnostics,
+          unknownFields);
     }
   }
 }
