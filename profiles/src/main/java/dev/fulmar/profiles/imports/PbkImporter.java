@@ -152,6 +152,11 @@ final class PbkImporter implements FormatImporter {
       b.auth(new Authentication.PasswordEap(EapMethod.MSCHAPV2, null));
       rb.mapped("CustomAuthKey " + eapType, "auth.method eap-mschapv2");
     }
+    network(k, b, rb);
+    return b.build();
+  }
+
+  private static void network(Map<String, String> k, Profile.Builder b, ReportBuilder rb) {
     boolean mobike = !"1".equals(k.get("DisableMobility"));
     b.transport(
         new Transport(mobike, !"1".equals(k.get("Disable_IKEv2_Fragmentation")), false, null));
@@ -182,6 +187,5 @@ final class PbkImporter implements FormatImporter {
     if (k.containsKey("NetworkOutageTime")) {
       rb.dropped("NetworkOutageTime", "Fulmar's MOBIKE and reconnect timers are used");
     }
-    return b.build();
   }
 }

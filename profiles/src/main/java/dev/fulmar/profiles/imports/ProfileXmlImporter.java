@@ -74,6 +74,19 @@ final class ProfileXmlImporter implements FormatImporter {
       rb.note("NativeProtocolType is " + protocol + ": Fulmar uses IKEv2 only");
     }
     List<Problem> problems = new ArrayList<>();
+    Profile profile = convert(root, nativeProfile, data, nameHint, rb, problems);
+    reportUnused(root, nativeProfile, rb);
+    return new ImportResult(
+        Format.PROFILE_XML, profile, rb.build(Format.PROFILE_XML), problems, SecretBundle.empty());
+  }
+
+  private static Profile convert(
+      Element root,
+      Element nativeProfile,
+      byte[] data,
+      String nameHint,
+      ReportBuilder rb,
+      List<Problem> problems) {
     String name = SafeXml.text(root, "ProfileName");
     Profile.Builder b =
         Profile.builder().id(Conversions.idFor(data)).name(name != null ? name : nameHint);
@@ -87,15 +100,20 @@ final class ProfileXmlImporter implements FormatImporter {
       rb.mapped("NativeProfile.RoutingPolicyType " + routing, "tunnel.mode " + mode.keyword());
     }
     WindowsNetwork.apply(root, mode, b, rb);
+    return b.build();
+  }
+
+  private static void reportUnused(Element root, Element nativeProfile, ReportBuilder rb) {
+    Set<String> nativeUsed =
+        Set.of(
+            "Servers",
+            "NativeProtocolType",
+            "RoutingPolicyType",
+            "Authentication",
+            "CryptographySuite");
     for (Element e : SafeXml.elements(nativeProfile)) {
       String n = SafeXml.localName(e);
-      if (!Set.of(
-              "Servers",
-              "NativeProtocolType",
-              "RoutingPolicyType",
-              "Authentication",
-              "CryptographySuite")
-          .contains(n)) {
+      if (!nativeUsed.contains(n)) {
         rb.dropped(
             "NativeProfile." + n,
             n.equals("DisableClassBasedDefaultRoute")
@@ -108,12 +126,6 @@ final class ProfileXmlImporter implements FormatImporter {
         rb.dropped(SafeXml.localName(e), "not used by Fulmar");
       }
     }
-    return new ImportResult(
-        Format.PROFILE_XML,
-        b.build(),
-        rb.build(Format.PROFILE_XML),
-        problems,
-        SecretBundle.empty());
   }
 
   /** The VPNProfile element's text, unescaped when it came HTML-escaped. */

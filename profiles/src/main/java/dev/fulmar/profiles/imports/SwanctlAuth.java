@@ -40,67 +40,74 @@ final class SwanctlAuth {
     remote(remote, b);
   }
 
+  /** What the local rounds ask for, gathered before choosing the authentication. */
+  private static final class Rounds {
+    EapMethod eap;
+    boolean pubkey;
+    boolean psk;
+    boolean tls;
+    String user;
+    Identity localId;
+  }
+
   private Authentication local(List<Section> rounds, Profile.Builder b) {
-    Authentication.PasswordEap eap = null;
-    boolean pubkey = false;
-    boolean psk = false;
-    boolean tls = false;
-    String user = null;
-    Identity localId = null;
+    Rounds seen = new Rounds();
     for (Section r : rounds) {
-      String auth = String.valueOf(r.value("auth"));
-      if (r.value("id") != null && localId == null) {
-        localId = Identity.parse(r.value("id"));
-        b.localId(localId);
-        rb.mapped(r.name + ".id", "localId");
-      }
-      if (r.value("eap_id") != null) {
-        user = r.value("eap_id");
-        rb.mapped(r.name + ".eap_id", "auth.username");
-      }
-      EapMethod m = EapMethod.byKeyword(auth.equals("eap") ? "eap-mschapv2" : auth);
-      if (auth.equals("pubkey")
-          || auth.startsWith("pubkey-")
-          || auth.startsWith("rsa")
-          || auth.startsWith("ecdsa")) {
-        pubkey = true;
-      } else if (auth.equals("psk")) {
-        psk = true;
-      } else if (m == EapMethod.TLS) {
-        tls = true;
-      } else if (m != null) {
-        eap = new Authentication.PasswordEap(m, null);
-      } else {
-        rb.dropped(
-            r.name + ".auth " + auth,
-            auth.startsWith("xauth") ? "XAuth is IKEv1 only" : "not supported by Fulmar");
-      }
-      rb.mapped(r.name + ".auth " + auth, "auth");
+      readRound(r, seen, b);
       dropRoundExtras(r);
     }
-    if (eap != null && user == null && localId != null) {
-      user = localId.value();
+    if (seen.eap != null && seen.user == null && seen.localId != null) {
+      seen.user = seen.localId.value();
     }
-    Authentication.PasswordEap withUser =
-        eap == null ? null : new Authentication.PasswordEap(eap.eap(), user);
-    if (pubkey && withUser != null) {
-      return new Authentication.CertificateThenEap(null, withUser);
+    Authentication.PasswordEap eap =
+        seen.eap == null ? null : new Authentication.PasswordEap(seen.eap, seen.user);
+    if (seen.pubkey) {
+      return eap != null
+          ? new Authentication.CertificateThenEap(null, eap)
+          : new Authentication.Certificate(null);
     }
-    if (pubkey) {
-      return new Authentication.Certificate(null);
+    if (seen.tls) {
+      return new Authentication.EapTls(null, seen.user);
     }
-    if (tls) {
-      return new Authentication.EapTls(null, user);
+    if (eap != null) {
+      return eap;
     }
-    if (withUser != null) {
-      return withUser;
+    if (!seen.psk) {
+      problems.add(
+          Problem.error("auth", "the connection has no local authentication round Fulmar can use"));
     }
-    if (psk) {
-      return new Authentication.Psk();
-    }
-    problems.add(
-        Problem.error("auth", "the connection has no local authentication round Fulmar can use"));
     return new Authentication.Psk();
+  }
+
+  private void readRound(Section r, Rounds seen, Profile.Builder b) {
+    String auth = String.valueOf(r.value("auth"));
+    if (r.value("id") != null && seen.localId == null) {
+      seen.localId = Identity.parse(r.value("id"));
+      b.localId(seen.localId);
+      rb.mapped(r.name + ".id", "localId");
+    }
+    if (r.value("eap_id") != null) {
+      seen.user = r.value("eap_id");
+      rb.mapped(r.name + ".eap_id", "auth.username");
+    }
+    EapMethod m = EapMethod.byKeyword(auth.equals("eap") ? "eap-mschapv2" : auth);
+    if (auth.equals("pubkey")
+        || auth.startsWith("pubkey-")
+        || auth.startsWith("rsa")
+        || auth.startsWith("ecdsa")) {
+      seen.pubkey = true;
+    } else if (auth.equals("psk")) {
+      seen.psk = true;
+    } else if (m == EapMethod.TLS) {
+      seen.tls = true;
+    } else if (m != null) {
+      seen.eap = m;
+    } else {
+      rb.dropped(
+          r.name + ".auth " + auth,
+          auth.startsWith("xauth") ? "XAuth is IKEv1 only" : "not supported by Fulmar");
+    }
+    rb.mapped(r.name + ".auth " + auth, "auth");
   }
 
   private void dropRoundExtras(Section r) {

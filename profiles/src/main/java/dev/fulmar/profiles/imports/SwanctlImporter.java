@@ -161,25 +161,7 @@ final class SwanctlImporter implements FormatImporter {
     list.subList(1, list.size())
         .forEach(x -> rb.dropped("children." + x.name, "only the first child SA is imported"));
     String prefix = "children." + c.name + ".";
-    List<Subnet> include = new ArrayList<>();
-    boolean full = false;
-    for (String ts : Conversions.splitList(String.valueOf(c.value("remote_ts")))) {
-      Subnet.Result r = Subnet.parse(ts);
-      if (r.subnet() != null && r.subnet().prefixLength() == 0) {
-        full = true;
-      } else if (r.subnet() != null) {
-        include.add(r.subnet());
-      } else if (!ts.equals("null")) {
-        rb.dropped(prefix + "remote_ts " + ts, r.error());
-      }
-    }
-    b.routing(
-        full || include.isEmpty()
-            ? Routing.FULL_TUNNEL
-            : new Routing(Routing.Mode.SPLIT, include, List.of()));
-    rb.mapped(
-        prefix + "remote_ts",
-        full || include.isEmpty() ? "tunnel.mode full" : "tunnel.mode split, tunnel.include");
+    b.routing(routing(c, prefix, rb));
     Proposals p = b.build().proposals();
     b.proposals(
         new Proposals(
@@ -211,6 +193,25 @@ final class SwanctlImporter implements FormatImporter {
                 : key.endsWith("_action") ? "Fulmar reconnects by itself" : "not used by Fulmar");
       }
     }
+  }
+
+  /** The child's remote traffic selectors: a /0 means a full tunnel, other subnets a split one. */
+  private static Routing routing(Section c, String prefix, ReportBuilder rb) {
+    List<Subnet> include = new ArrayList<>();
+    boolean full = false;
+    for (String ts : Conversions.splitList(String.valueOf(c.value("remote_ts")))) {
+      Subnet.Result r = Subnet.parse(ts);
+      if (r.subnet() != null && r.subnet().prefixLength() == 0) {
+        full = true;
+      } else if (r.subnet() != null) {
+        include.add(r.subnet());
+      } else if (!ts.equals("null")) {
+        rb.dropped(prefix + "remote_ts " + ts, r.error());
+      }
+    }
+    boolean split = !full && !include.isEmpty();
+    rb.mapped(prefix + "remote_ts", split ? "tunnel.mode split, tunnel.include" : "tunnel.mode full");
+    return split ? new Routing(Routing.Mode.SPLIT, include, List.of()) : Routing.FULL_TUNNEL;
   }
 
   /** strongSwan time values: a number with an optional s, m, h or d suffix. */
