@@ -1,7 +1,6 @@
 package dev.fulmar.profiles.imports;
 
 import dev.fulmar.profiles.model.Authentication;
-import dev.fulmar.profiles.model.Pkcs12;
 import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.secrets.SecretBundle;
 import dev.fulmar.profiles.secrets.SecretKind;
@@ -146,37 +145,22 @@ public final class ProfileImporter {
 
   private static void addSecretNeeds(Profile p, SecretBundle have, List<String> supply) {
     Authentication a = p.auth();
-    Pkcs12 p12 =
-        a instanceof Authentication.Certificate c
-            ? c.certificate()
-            : a instanceof Authentication.EapTls t
-                ? t.certificate()
-                : a instanceof Authentication.CertificateThenEap ce ? ce.certificate() : null;
-    boolean needsP12 =
-        a instanceof Authentication.Certificate
-            || a instanceof Authentication.EapTls
-            || a instanceof Authentication.CertificateThenEap;
-    if (needsP12 && p12 == null) {
+    if (a.usesCertificate() && a.pkcs12().isEmpty()) {
       add(supply, "the client certificate and key as a PKCS#12 file");
     }
-    if (needsP12 && !have.contains(SecretKind.PKCS12_PASSWORD)) {
-      add(
-          supply,
-          "the PKCS#12 password (asked when you connect; ask your administrator if you do not know"
-              + " it)");
-    }
-    Authentication.PasswordEap pe =
-        a instanceof Authentication.PasswordEap x
-            ? x
-            : a instanceof Authentication.CertificateThenEap ce ? ce.eap() : null;
+    Authentication.PasswordEap pe = a.passwordRound().orElse(null);
     if (pe != null && (pe.username() == null || pe.username().isBlank())) {
       add(supply, "your user name for " + pe.eap().keyword());
     }
-    if (pe != null && !have.contains(SecretKind.EAP_PASSWORD)) {
-      add(supply, "your password (asked when you connect)");
-    }
-    if (a instanceof Authentication.Psk && !have.contains(SecretKind.PSK)) {
-      add(supply, "the pre-shared key (asked when you connect)");
+    for (SecretKind kind : SecretKind.requiredBy(a)) {
+      if (!have.contains(kind)) {
+        add(supply, switch (kind) {
+          case PKCS12_PASSWORD -> "the PKCS#12 password (asked when you connect; ask your"
+              + " administrator if you do not know it)";
+          case EAP_PASSWORD -> "your password (asked when you connect)";
+          case PSK -> "the pre-shared key (asked when you connect)";
+        });
+      }
     }
   }
 
