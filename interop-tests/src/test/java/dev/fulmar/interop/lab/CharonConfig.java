@@ -38,6 +38,7 @@ public final class CharonConfig {
   static final String COOKIE_DECOY = "cookie-decoy";
 
   private final ConfTree settings = new ConfTree();
+  private final ConfTree global = new ConfTree();
   private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final ConfTree pools = new ConfTree();
   private final ConfTree secrets = new ConfTree();
@@ -63,6 +64,15 @@ public final class CharonConfig {
    * "1280")} or {@code ("plugins.kernel-libipsec.allow_peer_ts", "yes")}. */
   public CharonConfig setting(String path, String value) {
     settings.set(path, value);
+    return this;
+  }
+
+  /**
+   * A top-level strongswan.conf setting outside {@code charon-systemd}, e.g. {@code
+   * ("libtls.version_max", "1.2")} for the TLS library behind EAP-TLS.
+   */
+  public CharonConfig globalSetting(String path, String value) {
+    global.set(path, value);
     return this;
   }
 
@@ -138,7 +148,7 @@ public final class CharonConfig {
 
   /** The strongswan.conf text. */
   String strongswanConf() {
-    return new ConfTree().put("charon-systemd", settings).render();
+    return new ConfTree().put("charon-systemd", settings).render() + global.render();
   }
 
   /** The swanctl.conf text (contains the test secrets). */

@@ -22,6 +22,13 @@ class CharonConfigTest {
   }
 
   @Test
+  void tlsLibrarySettingsGoOutsideTheDaemonSection() {
+    String conf = GatewayConfig.remoteAccess(PKI).tlsVersionMax("1.2").build().strongswanConf();
+
+    assertThat(conf).endsWith("}\nlibtls {\n  version_max = 1.2\n}\n");
+  }
+
+  @Test
   void gatewayHasOneConnectionPerAuthMethodWithSplitAndFullChildren() {
     String conf = GatewayConfig.remoteAccess(PKI).build().swanctlConf();
 

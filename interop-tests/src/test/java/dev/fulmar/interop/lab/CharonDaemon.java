@@ -48,6 +48,9 @@ final class CharonDaemon {
     long t0 = System.nanoTime();
     process = lab.start(ns, role + "-charon", List.of("/bin/sh", "-c", launchScript()));
     awaitVici();
+    if (chroot != null) {
+      requireMlKem();
+    }
     load();
     System.out.printf("lab %s: %s strongSwan %s ready in %d ms (log %s)%n", lab.name(), role,
         daemonVersion, (System.nanoTime() - t0) / 1_000_000, process.log());
@@ -106,6 +109,21 @@ final class CharonDaemon {
     }
     throw new LabException(role + " charon did not open its vici socket within "
         + START_TIMEOUT.toSeconds() + " s; log " + process.log() + ":\n" + process.logTail(30));
+  }
+
+  /** The 6.1 chroot exists for ML-KEM: refuse to go on without it (swanctl --list-algs). */
+  private void requireMlKem() {
+    ViciMessage algs;
+    try (Vici vici = vici()) {
+      algs = vici.call("get-algorithms", ViciMessage.EMPTY, CALL_TIMEOUT);
+    }
+    ViciMessage ke = algs.section("ke") != null ? algs.section("ke") : algs.section("dh");
+    if (ke == null || !ke.keys().contains("ML_KEM_768")) {
+      throw new MissingPrerequisiteException("strongSwan " + daemonVersion + " in " + chroot
+          + " offers no ML_KEM_768 (key exchanges: " + (ke == null ? "none" : ke.keys())
+          + "); its openssl plugin needs OpenSSL 3.5 or later. Rebuild the chroot: see"
+          + " interop-tests/README.md");
+    }
   }
 
   /** The daemon's answer to vici "version", or null while its socket does not answer yet. */

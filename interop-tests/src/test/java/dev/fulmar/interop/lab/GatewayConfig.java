@@ -51,6 +51,7 @@ public final class GatewayConfig {
   private final Map<String, String> connOptions = new LinkedHashMap<>();
   private final Map<String, String> childOptions = new LinkedHashMap<>();
   private final Map<String, String> settings = new LinkedHashMap<>();
+  private final Map<String, String> globalSettings = new LinkedHashMap<>();
 
   private GatewayConfig(Pki pki) {
     this.pki = pki;
@@ -118,6 +119,12 @@ public final class GatewayConfig {
     return this;
   }
 
+  /** The highest TLS version the gateway's EAP-TLS accepts ("1.2" or "1.3"). */
+  public GatewayConfig tlsVersionMax(String version) {
+    globalSettings.put("libtls.version_max", version);
+    return this;
+  }
+
   /** A strongswan.conf setting of the gateway daemon (below charon-systemd). */
   public GatewayConfig setting(String path, String value) {
     settings.put(path, value);
@@ -142,6 +149,7 @@ public final class GatewayConfig {
         .eapSecret(GTC_USER, GTC_PASSWORD)
         .psk(PSK, Lab.GATEWAY_NAME, PSK_USER);
     settings.forEach(c::setting);
+    globalSettings.forEach(c::globalSetting);
     if (forceCookies) {
       c.forceCookies();
     }

@@ -70,7 +70,8 @@ class IkeSaTest {
         .put("integ-alg", "HMAC_SHA2_256_128").put("prf-alg", "PRF_HMAC_SHA2_256")
         .put("dh-group", "MODP_2048").put("local-port", "not a number").build());
 
-    assertThat(sa.proposal()).isEqualTo("AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048");
+    assertThat(sa.proposal())
+        .isEqualTo("AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048");
     assertThat(sa.children()).isEmpty();
     assertThat(sa.localPort()).isZero();
     assertThat(sa.child("lan")).isNull();

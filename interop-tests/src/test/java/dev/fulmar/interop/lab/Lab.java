@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gateway and, optionally, a NAT router between client and gateway.
  *
  * <pre>
- *  client ─── c0 192.0.2.10 ──── g0 192.0.2.1 ─── gateway ─── g1 10.200.0.1 ──── l0 10.200.0.10 ─── lan
- *  (with NAT)
- *  client ─ c0 198.51.100.10 ── n0 198.51.100.1 ─ nat ─ n1 192.0.2.2 ── g0 192.0.2.1 ─ gateway ─ ...
+ *   client c0 ── g0 gateway g1 ── l0 lan        client 192.0.2.10, gateway 192.0.2.1,
+ *                                               gateway LAN 10.200.0.1, LAN host 10.200.0.10
+ *   with NAT:
+ *   client c0 ── n0 nat n1 ── g0 gateway ...    client 198.51.100.10, NAT 198.51.100.1 and
+ *                                               192.0.2.2 (masquerade), gateway 192.0.2.1
  * </pre>
  *
  * <p>The gateway forwards to the LAN only what came out of a tunnel, so the client reaches the LAN
@@ -79,13 +81,19 @@ public final class Lab implements AutoCloseable {
     if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
       throw new IllegalArgumentException("lab name must be 1-40 of [A-Za-z0-9_.-]: " + name);
     }
+    Prerequisites.requireLab();
+    LabRuns.cleanStaleOnce();
     if (!NAMES_IN_USE.add(name)) {
       throw new IllegalArgumentException("a lab named " + name + " is already open");
     }
-    Prerequisites.requireLab();
-    LabRuns.cleanStaleOnce();
     long t0 = System.nanoTime();
-    Lab lab = new Lab(name, withNat);
+    Lab lab;
+    try {
+      lab = new Lab(name, withNat);
+    } catch (RuntimeException e) {
+      NAMES_IN_USE.remove(name);
+      throw e;
+    }
     LabRuns.register(lab);
     try {
       lab.build();
@@ -252,6 +260,7 @@ public final class Lab implements AutoCloseable {
       }
     }
     for (Netns ns : namespaces) {
+      ns.shutdownExecutor();
       problems.addAll(LabRuns.deleteNamespace(ns.name()));
     }
     for (Path root : chrootsInUse) {

@@ -3,6 +3,10 @@ package dev.fulmar.interop.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,27 @@ class LabLifecycleIT {
       assertThat(cap.fields("icmp.type == 8", "ip.src"))
           .extracting(row -> row.get(0))
           .containsOnly(Lab.NAT_OUTSIDE_IP);
+    }
+  }
+
+  @Test
+  void javaCodeRunsInsideTheClientNamespace() throws Exception {
+    try (Lab lab = Lab.create("in-process")) {
+      InetSocketAddress clientAddr = new InetSocketAddress(Lab.CLIENT_IP, 0);
+      assertThatThrownBy(() -> new DatagramSocket(clientAddr).close())
+          .as("192.0.2.10 exists only in the client namespace")
+          .isInstanceOf(BindException.class);
+
+      try (DatagramSocket udp = lab.client().call(() -> new DatagramSocket(clientAddr));
+          DatagramSocket echo = lab.gateway().call(() ->
+              new DatagramSocket(new InetSocketAddress(Lab.GATEWAY_IP, 0)))) {
+        echo.setSoTimeout(5000);
+        udp.send(new DatagramPacket(new byte[] {42}, 1, echo.getLocalSocketAddress()));
+        DatagramPacket got = new DatagramPacket(new byte[8], 8);
+        echo.receive(got);
+        assertThat(got.getAddress().getHostAddress()).isEqualTo(Lab.CLIENT_IP);
+        assertThat(got.getData()[0]).isEqualTo((byte) 42);
+      }
     }
   }
 

@@ -28,6 +28,7 @@ final class LabRuns {
   private static final Set<Lab> OPEN = ConcurrentHashMap.newKeySet();
   private static volatile boolean staleCleaned;
   private static volatile boolean hookInstalled;
+  private static volatile Lab lastClosed;
 
   private LabRuns() {}
 
@@ -108,6 +109,17 @@ final class LabRuns {
 
   static void unregister(Lab lab) {
     OPEN.remove(lab);
+    lastClosed = lab;
+  }
+
+  /** The labs a failing test may have used: those open now and the one closed last. */
+  static List<Lab> forDiagnosis() {
+    List<Lab> labs = new ArrayList<>(OPEN);
+    Lab last = lastClosed;
+    if (last != null && !labs.contains(last)) {
+      labs.add(last);
+    }
+    return labs;
   }
 
   private static synchronized void installHook() {

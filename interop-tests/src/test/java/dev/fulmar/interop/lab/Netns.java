@@ -3,6 +3,9 @@ package dev.fulmar.interop.lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A network namespace of a {@link Lab} (client, gateway, LAN host or NAT router). Commands run
@@ -12,6 +15,7 @@ import java.util.List;
 public final class Netns {
   private final String name;
   private final String role;
+  private ExecutorService executor;
 
   Netns(String name, String role) {
     this.name = name;
@@ -55,6 +59,41 @@ public final class Netns {
     List<String> full = new ArrayList<>(List.of("ip", "-n", name));
     full.addAll(List.of(args));
     return Cmd.probe(Cmd.DEFAULT_TIMEOUT, null, full).orThrow();
+  }
+
+  /**
+   * Runs {@code task} in this process on a thread that lives in this network namespace and
+   * returns its result. Sockets it opens stay in the namespace, e.g. an in-process client's UDP
+   * socket: {@code lab.client().call(() -> DatagramChannel.open().bind(...))}.
+   */
+  public <T> T call(Callable<T> task) {
+    try {
+      return executor().submit(task).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LabException("interrupted while running in " + this, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new LabException("task in " + this + " failed: " + cause, cause);
+    }
+  }
+
+  /** The single thread of this process that lives in this namespace (created on first use). */
+  public synchronized ExecutorService executor() {
+    if (executor == null) {
+      executor = NetnsThread.enter(name);
+    }
+    return executor;
+  }
+
+  synchronized void shutdownExecutor() {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
   }
 
   /** The PIDs of every process that runs in this namespace. */

@@ -47,10 +47,31 @@ public final class PacketCapture implements AutoCloseable {
     throw new LabException("tcpdump on " + iface + " in " + ns + " did not start");
   }
 
-  /** Stops the capture (SIGTERM flushes it) and returns the pcap file. */
+  /**
+   * Stops the capture and returns the pcap file. tcpdump drops what it has not yet read from the
+   * kernel when it is signalled, so this first waits until the file has stopped growing for a
+   * moment (packets are written one by one, {@code -U}).
+   */
   public Path stop() {
-    tcpdump.stop(Duration.ofSeconds(5));
+    if (tcpdump.isAlive()) {
+      awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(3));
+      tcpdump.stop(Duration.ofSeconds(5));
+    }
     return file;
+  }
+
+  private void awaitQuiet(Duration quiet, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    long size = bytes();
+    long since = System.nanoTime();
+    while (System.nanoTime() < deadline && System.nanoTime() - since < quiet.toNanos()) {
+      CharonDaemon.sleep(50);
+      long now = bytes();
+      if (now != size) {
+        size = now;
+        since = System.nanoTime();
+      }
+    }
   }
 
   public Path file() {

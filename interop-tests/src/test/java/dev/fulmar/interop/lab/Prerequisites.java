@@ -32,6 +32,7 @@ public final class Prerequisites {
     PROGRAMS.put("tcpdump", "tcpdump");
     PROGRAMS.put("tshark", "tshark");
     PROGRAMS.put("nft", "nftables");
+    PROGRAMS.put("sysctl", "procps");
   }
 
   /** strongSwan 5.9.8 plugins of the lab's load list that live outside libstrongswan itself. */

@@ -62,9 +62,14 @@ public final class SidChroot {
     try {
       Files.createDirectories(base);
       try (FileChannel ch = FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-        if (!complete(root)) {
-          build(base, root, script);
+          StandardOpenOption.WRITE)) {
+        FileLock lock = ch.lock(); // another JVM may be building the same chroot: wait for it
+        try {
+          if (!complete(root)) {
+            build(base, root, script);
+          }
+        } finally {
+          lock.release();
         }
       }
       String versions = Files.readString(root.resolve("fulmar-versions.txt")).strip();

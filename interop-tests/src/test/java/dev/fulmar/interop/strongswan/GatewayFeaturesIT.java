@@ -10,6 +10,7 @@ import dev.fulmar.interop.lab.PacketCapture;
 import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanClient;
 import dev.fulmar.interop.lab.StrongSwanGateway;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,18 @@ class GatewayFeaturesIT {
     // Encrypted Fragment payloads (SKF, 53) sent by the gateway
     int fragments = cap.count("ip.src == " + Lab.GATEWAY_IP + " && isakmp.nextpayload == 53");
     assertThat(fragments).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void eapTlsCanBeLimitedToTls12() throws Exception {
+    gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI)
+        .tlsVersionMax("1.2").build());
+    client = StrongSwanClient.start(lab, ClientConfig.eapTls(PKI,
+        PKI.clientWithEmail("carol@" + GatewayConfig.EAP_TLS_DOMAIN, Pki.KeyKind.ECDSA_P256))
+        .build());
+    client.initiate("lan");
+
+    assertThat(Files.readString(gateway.logFile())).contains("negotiated TLS 1.2");
   }
 
   @Test

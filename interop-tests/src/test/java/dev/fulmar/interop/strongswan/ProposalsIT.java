@@ -14,11 +14,12 @@ import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanClient;
 import dev.fulmar.interop.lab.StrongSwanGateway;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each IKE proposal and each ESP proposal of the engine's interop proof, negotiated between
@@ -52,27 +53,43 @@ class ProposalsIT {
     }
   }
 
-  @ParameterizedTest(name = "{0} / {1}")
-  @CsvSource(delimiter = ';', value = {
-      "aes256gcm16-prfsha384-ecp384;          aes256gcm16;      AES_GCM_16-256/PRF_HMAC_SHA2_384/ECP_384;                  AES_GCM_16-256",
-      "aes128gcm16-prfsha256-curve25519;      aes128gcm16;      AES_GCM_16-128/PRF_HMAC_SHA2_256/CURVE_25519;              AES_GCM_16-128",
-      "chacha20poly1305-prfsha256-curve25519; chacha20poly1305; CHACHA20_POLY1305/PRF_HMAC_SHA2_256/CURVE_25519;           CHACHA20_POLY1305",
-      "aes256-sha256-modp2048;                aes256-sha256;    AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048; AES_CBC-256/HMAC_SHA2_256_128"
-  })
-  void bothSidesAgreeOnTheProposal(String ike, String esp, String ikeListed, String espListed) {
+  /** A proposal pair as the client configures it and as both daemons then list it. */
+  record Case(String ike, String esp, String ikeListed, String espListed) {
+    @Override
+    public String toString() {
+      return ike + " / " + esp;
+    }
+  }
+
+  static Stream<Case> proposals() {
+    return Stream.of(
+        new Case("aes256gcm16-prfsha384-ecp384", "aes256gcm16",
+            "AES_GCM_16-256/PRF_HMAC_SHA2_384/ECP_384", "AES_GCM_16-256"),
+        new Case("aes128gcm16-prfsha256-curve25519", "aes128gcm16",
+            "AES_GCM_16-128/PRF_HMAC_SHA2_256/CURVE_25519", "AES_GCM_16-128"),
+        new Case("chacha20poly1305-prfsha256-curve25519", "chacha20poly1305",
+            "CHACHA20_POLY1305/PRF_HMAC_SHA2_256/CURVE_25519", "CHACHA20_POLY1305"),
+        new Case("aes256-sha256-modp2048", "aes256-sha256",
+            "AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048",
+            "AES_CBC-256/HMAC_SHA2_256_128"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("proposals")
+  void bothSidesAgreeOnTheProposal(Case c) {
     client = StrongSwanClient.start(lab,
-        ClientConfig.eapMschapv2(PKI).ikeProposals(ike).espProposals(esp).build());
+        ClientConfig.eapMschapv2(PKI).ikeProposals(c.ike()).espProposals(c.esp()).build());
     Handshake h = client.initiate("lan");
-    Measurements.record("strongSwan 5.9.8 client handshake " + ike + "/" + esp, h.millis());
+    Measurements.record("strongSwan 5.9.8 client handshake " + c, h.millis());
 
     IkeSa mine = client.listSas().get(0);
     IkeSa sa = gateway.awaitSa(s -> s.remoteVips().equals(mine.localVips()),
         Duration.ofSeconds(5)).orElseThrow();
-    assertThat(sa.proposal()).isEqualTo(ikeListed);
-    assertThat(mine.proposal()).isEqualTo(ikeListed);
+    assertThat(sa.proposal()).isEqualTo(c.ikeListed());
+    assertThat(mine.proposal()).isEqualTo(c.ikeListed());
     ChildSa child = sa.child("lan");
-    assertThat(child.proposal()).isEqualTo(espListed);
-    assertThat(mine.child("lan").proposal()).isEqualTo(espListed);
+    assertThat(child.proposal()).isEqualTo(c.espListed());
+    assertThat(mine.child("lan").proposal()).isEqualTo(c.espListed());
     assertThat(child.encap()).as("ESP in UDP (userspace ESP fakes NAT)").isTrue();
     assertThat(child.spiIn()).isEqualTo(mine.child("lan").spiOut());
 

@@ -80,6 +80,11 @@ public final class DataPath implements AutoCloseable {
     }
   }
 
+  /** Replaces the receiver of IKE messages arriving on the NAT-T socket (any thread). */
+  public void setIkePacketHandler(IkePacketHandler handler) {
+    inbound.setIkePacketHandler(handler);
+  }
+
   /** The SA table the engine installs into. */
   public SaTable sas() {
     return sas;

@@ -44,7 +44,7 @@ public final class InboundPipeline {
   private final SaTable sas;
   private final TunWriter tunWriter;
   private final BufferPool pool;
-  private final IkePacketHandler ike;
+  private volatile IkePacketHandler ike;
   private final OutboundPipeline outbound;
   private final int headroom;
   private final DropCounters unattributed;
@@ -59,6 +59,7 @@ public final class InboundPipeline {
   private int innerLength;
   private volatile boolean running = true;
   private boolean internalErrorLogged;
+  private int ioErrors;
 
   InboundPipeline(UdpTransport udp, SaTable sas, TunWriter tunWriter, BufferPool pool,
       IkePacketHandler ike, OutboundPipeline outbound, int headroom) {
@@ -91,10 +92,13 @@ public final class InboundPipeline {
         bufs[i] = pool.take();
       }
       while (running) {
-        int entries = gro != null ? gro.receive() : 1;
+        int received = receive(gro, bufs, sizes, from);
+        if (received < 0) {
+          break;
+        }
+        int entries = gro != null ? received : Math.min(received, 1);
         for (int e = 0; e < entries; e++) {
-          int count = gro != null ? gro.split(e, bufs, sizes, from, headroom)
-              : udp.receive(bufs, sizes, from, headroom);
+          int count = gro != null ? gro.split(e, bufs, sizes, from, headroom) : received;
           try {
             processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
           } catch (RuntimeException ex) {
@@ -102,10 +106,8 @@ public final class InboundPipeline {
           }
         }
       }
-    } catch (ClosedChannelException | InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      unattributed.countDrop(DropReason.IO_ERROR);
     } finally {
       for (int i = 0; i < n; i++) {
         if (bufs[i] != null) {
@@ -247,6 +249,28 @@ public final class InboundPipeline {
     return true;
   }
 
+  /**
+   * One receive: datagrams (plain) or coalesced entries (GRO). A transient error is counted and
+   * reported as 0; -1 means stop: the socket is closed, or it failed {@link
+   * OutboundPipeline#MAX_CONSECUTIVE_IO_ERRORS} times in a row.
+   */
+  private int receive(UdpGroReceiver gro, byte[][] bufs, int[] sizes, InetSocketAddress[] from) {
+    try {
+      int n = gro != null ? gro.receive() : udp.receive(bufs, sizes, from, headroom);
+      ioErrors = 0;
+      return n;
+    } catch (ClosedChannelException e) {
+      return -1;
+    } catch (IOException e) {
+      unattributed.countDrop(DropReason.IO_ERROR);
+      if (++ioErrors < OutboundPipeline.MAX_CONSECUTIVE_IO_ERRORS) {
+        return 0;
+      }
+      LOG.error("inbound data path: UDP receives keep failing, stopping", e);
+      return -1;
+    }
+  }
+
   /** A bug (here or in the engine's handler) must not end the loop: count, log once. */
   private void internalError(RuntimeException e, int packets) {
     for (int i = 0; i < packets; i++) {
@@ -256,6 +280,10 @@ public final class InboundPipeline {
       internalErrorLogged = true;
       LOG.error("inbound data path: unexpected failure (counted as INTERNAL_ERROR)", e);
     }
+  }
+
+  void setIkePacketHandler(IkePacketHandler handler) {
+    this.ike = java.util.Objects.requireNonNull(handler);
   }
 
   /** NAT-keepalives received. */

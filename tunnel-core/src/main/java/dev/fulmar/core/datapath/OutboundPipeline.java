@@ -55,6 +55,7 @@ public final class OutboundPipeline {
   private final UdpGsoSender gso;
   private volatile boolean running = true;
   private boolean internalErrorLogged;
+  private int ioErrors;
 
   OutboundPipeline(TunDevice tun, UdpTransport udp, SaTable sas, TunWriter tunWriter,
       BufferPool pool, int pathMtu, int headroom) {
@@ -66,6 +67,7 @@ public final class OutboundPipeline {
     this.pathMtu = pathMtu;
     this.headroom = headroom;
     this.unattributed = sas.unattributedCounters();
+    this.icmpBuf[0] = new byte[headroom + IcmpTooBig.MAX_IPV6_REPLY];
     this.gso = udp instanceof UdpSegmentationOffload
         ? new UdpGsoSender((UdpSegmentationOffload) udp, pool.bufferSize()) : null;
   }
@@ -85,22 +87,21 @@ public final class OutboundPipeline {
       for (int i = 0; i < n; i++) {
         bufs[i] = pool.take();
       }
-      icmpBuf[0] = pool.take();
       while (running) {
-        int count = tun.read(bufs, sizes, headroom);
+        int count = read(bufs, sizes, null);
+        if (count < 0) {
+          break;
+        }
         try {
           processBatch(bufs, sizes, count, sendBufs, sendSizes);
         } catch (RuntimeException e) {
           internalError(e, count);
         }
       }
-    } catch (ClosedChannelException | InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      unattributed.countDrop(DropReason.IO_ERROR);
     } finally {
       giveBack(bufs);
-      giveBack(icmpBuf);
     }
   }
 
@@ -124,9 +125,11 @@ public final class OutboundPipeline {
       for (int i = 0; i < MAX_SEGMENTS; i++) {
         segs[i] = pool.take();
       }
-      icmpBuf[0] = pool.take();
       while (running) {
-        int count = tso.readSuperPackets(supers, sizes, gso, headroom);
+        int count = read(supers, sizes, gso);
+        if (count < 0) {
+          break;
+        }
         for (int i = 0; i < count; i++) {
           try {
             processSuperPacket(supers, i, sizes[i], gso[i], segs, segSizes, sendBufs, sendSizes);
@@ -135,13 +138,10 @@ public final class OutboundPipeline {
           }
         }
       }
-    } catch (ClosedChannelException | InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      unattributed.countDrop(DropReason.IO_ERROR);
     } finally {
       giveBack(segs);
-      giveBack(icmpBuf);
     }
   }
 
@@ -266,6 +266,32 @@ public final class OutboundPipeline {
       for (int i = 0; i < count; i++) {
         unattributed.countDrop(DropReason.IO_ERROR);
       }
+    }
+  }
+
+  /** Consecutive failed reads after which the loop gives up (the device is gone). */
+  static final int MAX_CONSECUTIVE_IO_ERRORS = 100;
+
+  /**
+   * One TUN read ({@code gso} non-null: through the TSO capability). A transient error is
+   * counted and reported as 0 packets; -1 means stop: the device is closed, or it failed {@link
+   * #MAX_CONSECUTIVE_IO_ERRORS} times in a row.
+   */
+  private int read(byte[][] bufs, int[] sizes, GsoInfo[] gso) {
+    try {
+      int n = gso == null ? tun.read(bufs, sizes, headroom)
+          : ((TunSegmentationOffload) tun).readSuperPackets(bufs, sizes, gso, headroom);
+      ioErrors = 0;
+      return n;
+    } catch (ClosedChannelException e) {
+      return -1;
+    } catch (IOException e) {
+      unattributed.countDrop(DropReason.IO_ERROR);
+      if (++ioErrors < MAX_CONSECUTIVE_IO_ERRORS) {
+        return 0;
+      }
+      LOG.error("outbound data path: TUN reads keep failing, stopping", e);
+      return -1;
     }
   }
 

@@ -28,7 +28,7 @@ public final class EspSa {
   private final List<TrafficSelector> localTs;
   private final List<TrafficSelector> remoteTs;
   private final InetSocketAddress peer;
-  private final DropCounters counters = new DropCounters();
+  private final DropCounters counters = new DropCounters(true); // updated under this SA's lock
   private final ReplayWindow window;
   private final long softLimit;
   private final long hardLimit;
@@ -295,7 +295,7 @@ public final class EspSa {
   }
 
   /** Counts a drop the data path decided for a packet of this SA (e.g. TS mismatch). */
-  public boolean drop(EspPacket out, DropReason reason) {
+  public synchronized boolean drop(EspPacket out, DropReason reason) {
     counters.countDrop(reason);
     return out.fail(reason);
   }

@@ -154,14 +154,19 @@ public final class EspSaPair {
       return this;
     }
 
-    /** Keys for packets from the peer (SK_e and SK_a of the responder/initiator side). */
+    /**
+     * Keys for packets from the peer: the encryption key with the AEAD salt appended (as KEYMAT
+     * orders them, RFC 4106 §8.1 / RFC 7634 §2) and the integrity key (empty or null for an
+     * AEAD). Lengths must match {@link EspTransform#encryptionKeyLength()} and {@link
+     * EspTransform#integrityKeyLength()}.
+     */
     public Builder inboundKeys(byte[] encryption, byte[] integrity) {
       this.inboundEncKey = encryption;
       this.inboundIntegKey = integrity;
       return this;
     }
 
-    /** Keys for packets to the peer. */
+    /** Keys for packets to the peer, laid out as for {@link #inboundKeys}. */
     public Builder outboundKeys(byte[] encryption, byte[] integrity) {
       this.outboundEncKey = encryption;
       this.outboundIntegKey = integrity;

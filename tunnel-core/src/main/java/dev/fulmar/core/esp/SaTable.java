@@ -88,7 +88,13 @@ public final class SaTable implements SaInstaller {
             "inbound SPI " + Integer.toHexString(pair.inboundSpi) + " already installed");
       }
       EspSa in = EspSa.inbound(pair);
-      EspSa out = EspSa.outbound(pair);
+      EspSa out;
+      try {
+        out = EspSa.outbound(pair);
+      } catch (GeneralSecurityException | RuntimeException e) {
+        in.destroy();
+        throw e;
+      }
       out.setListener(listener);
       return new Entry(pair.childSaId, in, out);
     } finally {

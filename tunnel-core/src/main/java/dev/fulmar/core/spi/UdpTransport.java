@@ -12,6 +12,10 @@ import java.net.InetSocketAddress;
  * offset}. A plain implementation moves one datagram per call; an implementation with kernel
  * offloads (sendmmsg/recvmmsg, UDP GSO/GRO) may move more and advertises it through
  * {@link #batchSize()}.
+ *
+ * <p>The port-4500 socket is shared: the outbound data path, NAT keepalives and the IKE engine all
+ * send on it, so {@link #send} must be safe to call from several threads at once. {@link #receive}
+ * has a single caller (the inbound loop, which hands IKE datagrams to the engine).
  */
 public interface UdpTransport extends Closeable {
 

@@ -37,6 +37,11 @@ public final class InMemoryTunDevice implements TunDevice {
     return written.poll(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
+  /** The queue of written packets (tests may inspect or clear it). */
+  public java.util.Queue<byte[]> written() {
+    return written;
+  }
+
   /** Packets written and not yet taken. */
   public int writtenPending() {
     return written.size();

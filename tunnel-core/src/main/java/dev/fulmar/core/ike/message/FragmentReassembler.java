@@ -30,6 +30,9 @@ import java.util.Optional;
  *       and INVALID_SYNTAX raised.
  * </ol>
  *
+ * <p>The reassembler has no clock: the engine drops it with the exchange (when the request is
+ * answered or retransmission gives up), which bounds how long fragments are held.
+ *
  * <p>When the last missing fragment arrives, the inner payloads are decoded (with the first inner
  * payload type from fragment 1) and the message is returned, with unprotected payloads taken from
  * fragment 1 and {@link IkeMessage#intAuthOctets()} computed as if unfragmented.

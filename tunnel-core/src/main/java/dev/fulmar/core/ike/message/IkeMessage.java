@@ -2,6 +2,7 @@ package dev.fulmar.core.ike.message;
 
 import dev.fulmar.core.ike.crypto.SkCipher;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,7 +124,10 @@ public final class IkeMessage {
     return payloads.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
-  /** The first Notify payload of {@code type}. */
+  /**
+   * The first Notify payload of {@code type}, e.g. {@code notify(NotifyType.COOKIE)} (an overload
+   * that has nothing to do with {@link Object#notify()}).
+   */
   public Optional<NotifyPayload> notify(NotifyType type) {
     return payloads(NotifyPayload.class).stream()
         .filter(n -> n.notifyType().equals(type))
@@ -158,7 +162,9 @@ public final class IkeMessage {
   /**
    * Splits a protected message into SKF fragments of at most {@code maxDatagramLength} octets each
    * (RFC 7383 §2.5): every fragment is sealed on its own; the first carries the first inner payload
-   * type and any unprotected payloads. The caller keeps the list for retransmissions.
+   * type and any unprotected payloads. The caller keeps the list for retransmissions, and uses
+   * fragments only when fragmentation was negotiated (RFC 7383 §2.3) and {@link #encode(SkCipher)}
+   * would exceed the size; a message that fits becomes a single fragment 1 of 1.
    *
    * @param maxDatagramLength the largest IKE message to send, i.e. the path MTU less the IP and UDP
    *     headers and the non-ESP marker; RFC 7383 §2.5.1 suggests IP packets of at most 1280 octets
@@ -192,6 +198,21 @@ public final class IkeMessage {
   public byte[] intAuthOctets() {
     requireEncrypted();
     return receivedIntAuth != null ? receivedIntAuth.clone() : MessageEncoder.intAuthOctets(this);
+  }
+
+  /**
+   * {@code IntAuth_[i|r]*A} alone: the first part of {@link #intAuthOctets()}, for {@code
+   * IntermediateAuth.next(prf, skP, previous, intAuthA(), intAuthP())}.
+   */
+  public byte[] intAuthA() {
+    byte[] all = intAuthOctets();
+    return Arrays.copyOf(all, all.length - PayloadChain.encodedLength(payloads));
+  }
+
+  /** {@code IntAuth_[i|r]*P} alone: the inner payloads in clear (the end of intAuthOctets). */
+  public byte[] intAuthP() {
+    byte[] all = intAuthOctets();
+    return Arrays.copyOfRange(all, all.length - PayloadChain.encodedLength(payloads), all.length);
   }
 
   /**

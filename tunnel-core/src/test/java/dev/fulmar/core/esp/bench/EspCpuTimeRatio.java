@@ -15,13 +15,16 @@ import java.util.Arrays;
  */
 public final class EspCpuTimeRatio {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean ALLOC =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private EspCpuTimeRatio() {}
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     long roundNs = (args.length > 1 ? Long.parseLong(args[1]) : 250) * 1_000_000L;
-    System.out.println("size  ESP seal+open /CPU-s  JCE GCM enc+dec /CPU-s  ratio (ESP time / JCE)");
+    System.out.println("size  ESP seal+open /CPU-s  JCE GCM enc+dec /CPU-s  ratio (ESP time / JCE)"
+        + "  alloc B/op ESP  JCE");
     for (int size : new int[] {64, 512, 1400}) {
       EspSealOpenBenchmark b = new EspSealOpenBenchmark();
       b.size = size;
@@ -34,10 +37,13 @@ public final class EspCpuTimeRatio {
         esp[r] = round(b, true, roundNs);
         jce[r] = round(b, false, roundNs);
       }
+      double espAlloc = allocatedPerOp(b, true);
+      double jceAlloc = allocatedPerOp(b, false);
       b.checkNoDrops();
       double e = median(esp);
       double j = median(jce);
-      System.out.printf("%5d  %20.0f  %22.0f  %.3f%n", size, e, j, j / e);
+      System.out.printf("%5d  %20.0f  %22.0f  %22.3f  %15.0f  %4.0f%n", size, e, j, j / e,
+          espAlloc, jceAlloc);
     }
   }
 
@@ -58,6 +64,21 @@ public final class EspCpuTimeRatio {
       System.out.print("");
     }
     return ops * 1e9 / (now - start);
+  }
+
+  /** Heap bytes the benchmark thread allocates per operation (JCE's garbage included). */
+  private static double allocatedPerOp(EspSealOpenBenchmark b, boolean esp) throws Exception {
+    long id = Thread.currentThread().getId();
+    int ops = 100_000;
+    long before = ALLOC.getThreadAllocatedBytes(id);
+    for (int i = 0; i < ops; i++) {
+      if (esp) {
+        b.espSealOpen();
+      } else {
+        b.jceGcmSealOpen();
+      }
+    }
+    return (ALLOC.getThreadAllocatedBytes(id) - before) / (double) ops;
   }
 
   private static double median(double[] v) {

@@ -24,6 +24,9 @@ final class FuzzCorpus {
   /** The fragments of {@link FragmentationTest#bigResponse()} at 576 octets. */
   static final List<byte[]> FRAGMENTS;
 
+  /** Their header. */
+  static final IkeHeader FRAGMENT_HEADER = FragmentationTest.bigResponse().header();
+
   static {
     try {
       DATAGRAMS.add(Hex.bytes(IkeSaInitTest.REQUEST_HEX));
@@ -78,12 +81,12 @@ final class FuzzCorpus {
     return Mutator.concat(prefix.array(), cipher.seal(prefix.array(), plaintext));
   }
 
-  /** {@code HDR, SKF {piece}} fragment {@code number} of {@code total}, sealed. */
+  /** {@code HDR, SKF {piece}} fragment of the same message as {@link #FRAGMENTS}, sealed. */
   static byte[] sealFragment(int firstInner, int number, int total, byte[] piece, SkCipher cipher)
       throws GeneralSecurityException {
     int sealed = cipher.sealedLength(piece.length);
     ByteBuffer prefix = ByteBuffer.allocate(36);
-    HEADER.encode(prefix, PayloadType.SKF, 36 + sealed);
+    FRAGMENT_HEADER.encode(prefix, PayloadType.SKF, 36 + sealed);
     prefix.put((byte) firstInner).put((byte) 0).putShort((short) (8 + sealed));
     prefix.putShort((short) number).putShort((short) total);
     return Mutator.concat(prefix.array(), cipher.seal(prefix.array(), piece));

@@ -22,10 +22,10 @@ final class Hex {
 
   /** {@code n} octets counting up from {@code start} (wrapping), as hex. */
   static String counting(int start, int n) {
-    StringBuilder s = new StringBuilder();
+    byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
-      s.append(String.format("%02x", (start + i) & 0xff));
+      b[i] = (byte) (start + i);
     }
-    return s.toString();
+    return hex(b);
   }
 }

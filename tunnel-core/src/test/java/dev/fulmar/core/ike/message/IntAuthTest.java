@@ -42,6 +42,17 @@ class IntAuthTest {
   }
 
   @Test
+  void intAuthSplitsIntoPartsAAndP() throws Exception {
+    IkeMessage received =
+        IkeMessage.decodeProtected(SMALL.encode(new HmacXorSkCipher()), new HmacXorSkCipher());
+    String all = Hex.normalize(SMALL_INT_AUTH_HEX);
+    for (IkeMessage m : List.of(SMALL, received)) {
+      assertThat(Hex.hex(m.intAuthA())).isEqualTo(all.substring(0, 64));
+      assertThat(Hex.hex(m.intAuthP())).isEqualTo(all.substring(64));
+    }
+  }
+
+  @Test
   void intAuthOfAFragmentedMessageIsThatOfTheUnfragmentedMessage() throws Exception {
     IkeMessage big =
         IkeMessage.protectedMessage(
