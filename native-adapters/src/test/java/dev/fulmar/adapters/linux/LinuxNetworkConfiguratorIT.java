@@ -112,6 +112,53 @@ class LinuxNetworkConfiguratorIT {
   }
 
   @Test
+  void aNetworkChangeMovesTheGatewayRouteToTheNewNextHop() throws IOException {
+    ns.exec("ip", "link", "add", "v2", "type", "veth", "peer", "name", "v3");
+    ns.exec("ip", "addr", "add", "198.51.100.2/24", "dev", "v2");
+    ns.exec("ip", "link", "set", "v2", "up");
+    ns.exec("ip", "link", "set", "v3", "up");
+    try (TunDevice tun = createTun()) {
+      LinuxNetworkConfigurator c = configurator(ns.runner());
+      c.apply(config(tun, RoutingMode.FULL, List.of()));
+      c.updateGateway(ip("203.0.113.1")); // nothing changed yet: nothing to do
+      assertThat(ns.exec("ip", "route")).contains("203.0.113.1 via 192.0.2.1 dev v0");
+
+      // the uplink changes (Wi-Fi to LTE): the default route now leaves through v2
+      ns.exec("ip", "route", "replace", "default", "via", "198.51.100.1", "dev", "v2");
+      c.updateGateway(ip("203.0.113.1"));
+      assertThat(ns.exec("ip", "route")).contains("203.0.113.1 via 198.51.100.1 dev v2")
+          .doesNotContain("203.0.113.1 via 192.0.2.1");
+      assertThat(routeDev("203.0.113.1")).isEqualTo("v2");
+
+      // MOBIKE moved us to another gateway address
+      c.updateGateway(ip("203.0.113.99"));
+      assertThat(ns.exec("ip", "route")).contains("203.0.113.99 via 198.51.100.1 dev v2")
+          .doesNotContain("203.0.113.1 ");
+      c.restore();
+    }
+    assertThat(ns.exec("ip", "route")).doesNotContain("203.0.113").doesNotContain("fulmar0")
+        .contains("default via 198.51.100.1 dev v2");
+    assertThat(FileChangeJournal.open(journalDir, "network", null).pending()).isEmpty();
+  }
+
+  @Test
+  void anIpv6GatewayKeepsItsOriginalNextHopToo() throws IOException {
+    try (TunDevice tun = createTun()) {
+      LinuxNetworkConfigurator c = configurator(ns.runner());
+      c.apply(new TunnelNetworkConfig(tun.name(), 1400,
+          List.of(new TunnelAddress(ip("2001:db8:8::2"), 64)), RoutingMode.FULL, List.of(),
+          ip("2001:db8:99::1"), DnsSettings.NONE));
+      assertThat(ns.exec("ip", "-6", "route"))
+          .contains("2001:db8:99::1 via 2001:db8:1::1 dev v0");
+      assertThat(routeDev("2001:db8:99::1")).isEqualTo("v0");
+      assertThat(routeDev("2001:db8:77::1")).isEqualTo(tun.name());
+      assertThat(routeDev("198.51.100.9")).isEqualTo(tun.name()); // IPv4 cannot leak either
+      c.restore();
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void anOverlappingRouteFailsTheRoutesStepAndLeavesNothingBehind() throws IOException {
     try (TunDevice tun = createTun()) {
       LinuxNetworkConfigurator c = configurator(ns.runner());

@@ -117,21 +117,26 @@ final class PeerRequests {
   }
 
   /**
-   * Tells the gateway once, without retransmission, that we abandon the half-open IKE SA: the
-   * task's error notify, AUTHENTICATION_FAILED when the gateway failed to authenticate, else a
-   * Delete (RFC 7296 §2.21.2).
+   * Tells the gateway once, without retransmission, that we abandon the half-open IKE SA (RFC
+   * 7296 §2.21.2): the task's error notify, or AUTHENTICATION_FAILED when the gateway failed to
+   * authenticate, followed by a Delete so that the gateway frees the SA now rather than after its
+   * half-open timeout.
    */
   void sendOneShotFailure(Optional<NotifyPayload> notify, boolean gatewayAuthFailed,
       boolean peerFragmentation) {
-    Payload p = notify.map(n -> (Payload) n).orElse(gatewayAuthFailed
-        ? NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED) : DeletePayload.ikeSa());
+    List<Payload> payloads = new ArrayList<>();
+    notify.ifPresent(payloads::add);
+    if (notify.isEmpty() && gatewayAuthFailed) {
+      payloads.add(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED));
+    }
+    payloads.add(DeletePayload.ikeSa());
     long mid = sa.requests().nextMessageId();
     IkeHeader h = IkeHeader.request(sa.spiInitiator(), sa.spiResponder(),
         ExchangeType.INFORMATIONAL, mid, true);
     try {
-      session.transport().send(writer.sealed(IkeMessage.protectedMessage(h, List.of(p)), sa,
+      session.transport().send(writer.sealed(IkeMessage.protectedMessage(h, payloads), sa,
           peerFragmentation));
-      session.log().debug("INFORMATIONAL #{} {} --> (not retransmitted)", mid, p);
+      session.log().debug("INFORMATIONAL #{} {} --> (not retransmitted)", mid, payloads);
     } catch (GeneralSecurityException | RuntimeException e) {
       session.log().debug("could not tell the gateway: {}", e.toString());
     }

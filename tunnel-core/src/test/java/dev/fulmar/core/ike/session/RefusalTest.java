@@ -44,9 +44,11 @@ class RefusalTest {
     assertThat(h.events.failure.reason()).contains("CN=vpn.example.test", "CN=Other CA");
     assertThat(h.events.failure.details().get("fingerprint")).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
     assertNothingSecretWasSent();
-    // The gateway is told once that we abandon the SA.
+    // The gateway is told once that we abandon the SA, and to delete it.
     IkeMessage last = h.gatewayReceived().get(h.gatewayReceived().size() - 1);
     assertThat(last.notify(NotifyType.AUTHENTICATION_FAILED)).isPresent();
+    assertThat(last.first(dev.fulmar.core.ike.message.DeletePayload.class)).isPresent();
+    assertThat(h.responder.sa().deleted).isTrue();
   }
 
   @Test
