@@ -142,7 +142,8 @@ public final class Tunnel implements AutoCloseable {
     } catch (IOException e) {
       throw TunnelException.system(FailureStep.SET_ROUTES, e.getMessage(), e);
     }
-    parts.startKeepalives(new InetSocketAddress(parts.gateway, IkeSessionParams.NAT_T_PORT));
+    parts.startKeepalives(new InetSocketAddress(parts.gateway, IkeSessionParams.NAT_T_PORT),
+        profile.timers().natKeepalive());
   }
 
   /** What was negotiated, as connect reported it. */

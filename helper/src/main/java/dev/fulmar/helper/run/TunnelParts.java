@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * What a tunnel owns below the IKE session: the gateway's address and our source address towards
  * it, the TUN device, the shared UDP socket on port 4500, the SA table and the data path threads,
- * and the NAT keepalive timer (RFC 3948 §2.3: every 20 s, so a NAT keeps its mapping).
+ * and the NAT keepalive timer (RFC 3948 §2.3; the profile's interval, 20 s by default, so that a
+ * NAT keeps its mapping).
  */
 final class TunnelParts {
   private static final Logger LOG = LoggerFactory.getLogger(TunnelParts.class);
-  static final long KEEPALIVE_SECONDS = 20;
   /** The TUN MTU until the negotiated one is set (the data path sizes buffers above it). */
   static final int INITIAL_MTU = 1400;
 
@@ -120,8 +120,12 @@ final class TunnelParts {
     }
   }
 
-  /** Sends a NAT keepalive to {@code peer} every 20 s until {@link #stopKeepalives}. */
-  synchronized void startKeepalives(InetSocketAddress peer) {
+  /** Sends a NAT keepalive to {@code peer} every {@code interval} (zero: never). */
+  synchronized void startKeepalives(InetSocketAddress peer, java.time.Duration interval) {
+    long ms = interval.toMillis();
+    if (ms <= 0) {
+      return;
+    }
     keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "fulmar-nat-keepalive");
       t.setDaemon(true);
@@ -133,7 +137,7 @@ final class TunnelParts {
       } catch (IOException e) {
         LOG.debug("NAT keepalive to {} failed: {}", peer, e.toString());
       }
-    }, KEEPALIVE_SECONDS, KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+    }, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   synchronized void stopKeepalives() {

@@ -77,7 +77,9 @@ class TunnelThroughputBench {
   }
 
   private static void report(Map<String, double[]> results) throws Exception {
-    String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim();
+    String[] loadavg = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+        .trim().split(" ");
+    String load = loadavg[0] + " " + loadavg[1] + " " + loadavg[2];
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "%nBenchmark 2: iperf3 TCP %d s through the tunnel, Mbit/s (load average %s, %d cores)%n"
             + "%-18s %12s %16s %14s %10s %10s%n", SECONDS, load,
