@@ -137,8 +137,11 @@ public final class RunCommand implements Callable<Integer> {
     TunnelOptions options = new TunnelOptions(!plain, 0, keyLogSink());
     Tunnel tunnel;
     try {
-      tunnel = Tunnel.connect(loaded.profile(), profile.toAbsolutePath().getParent(),
-          credentials, platform, options, this::print);
+      tunnel = Tunnel.open(loaded.profile(), profile.toAbsolutePath().getParent(), credentials,
+          platform, options, this::print);
+      // SIGINT/SIGTERM take the tunnel down, and cancel a connect still in progress.
+      Runtime.getRuntime().addShutdownHook(new Thread(tunnel::close, "fulmard-run-shutdown"));
+      tunnel.connect();
     } catch (TunnelException e) {
       err.println("fulmard run: " + e.step() + " failed: " + e.getMessage());
       if (e.fix() != null) {
@@ -149,8 +152,6 @@ public final class RunCommand implements Callable<Integer> {
     } finally {
       credentials.wipe();
     }
-    Thread hook = new Thread(tunnel::close, "fulmard-run-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     try {
       String reason = tunnel.ended().get();
       return "closed".equals(reason) ? 0 : ENDED_BY_GATEWAY;

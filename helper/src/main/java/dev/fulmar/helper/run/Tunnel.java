@@ -1,5 +1,6 @@
 package dev.fulmar.helper.run;
 
+import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.IkeSession;
@@ -13,6 +14,7 @@ import dev.fulmar.core.datapath.DataPathStats;
 import dev.fulmar.core.datapath.TunnelMtu;
 import dev.fulmar.core.spi.NetworkConfigurator;
 import dev.fulmar.core.spi.Platform;
+import dev.fulmar.core.spi.RoutingMode;
 import dev.fulmar.core.spi.SystemConfigException;
 import dev.fulmar.core.spi.TunnelNetworkConfig;
 import dev.fulmar.helper.tunnel.Credentials;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * One running tunnel on this host: the IKE session, the ESP data path over a TUN device and the
  * shared NAT-T socket, and the addresses, routes and DNS made for it. {@link #connect} brings it
  * all up in order and undoes what it did when a step fails; {@link #close} takes it down in
- * reverse order. Shared by {@code fulmard run} and the daemon.
+ * reverse order. Shared by {@code fulmard run} and the daemon: {@link #open} creates the device
+ * and socket, {@link #connect()} negotiates and configures, {@link #close()} (any thread, any
+ * time, e.g. from a signal handler) takes everything down.
  *
  * <pre>
  *  up:    TUN device ─► UDP 4500 + data path threads ─► IKE (500 → 4500) ─► CHILD SA installed
@@ -56,6 +60,9 @@ public final class Tunnel implements AutoCloseable {
     void onState(TunnelState state, String detail);
   }
 
+  private final Profile profile;
+  private final IkeSessionParams params;
+  private final Platform platform;
   private final Listener listener;
   private final TunnelParts parts;
   private final CompletableFuture<String> ended = new CompletableFuture<>();
@@ -66,18 +73,24 @@ public final class Tunnel implements AutoCloseable {
   private volatile String endReason = "closed";
   private boolean closed;
 
-  private Tunnel(TunnelParts parts, Listener listener) {
+  private Tunnel(Profile profile, IkeSessionParams params, Platform platform, TunnelParts parts,
+      Listener listener) {
+    this.profile = profile;
+    this.params = params;
+    this.platform = platform;
     this.parts = parts;
     this.listener = listener;
   }
 
   /**
-   * Brings a tunnel up for {@code profile}; returns once traffic flows.
+   * Prepares a tunnel for {@code profile}: checks the profile, creates the TUN device and the
+   * NAT-T socket and starts the data path. Nothing is sent and no route or DNS setting changes
+   * until {@link #connect()}; {@link #close()} releases what was created.
    *
    * @param baseDir where the profile's relative file references are resolved
-   * @throws TunnelException naming the failed step; everything done so far is undone
+   * @throws TunnelException naming the failed step; what was created is released
    */
-  public static Tunnel connect(Profile profile, Path baseDir, Credentials credentials,
+  public static Tunnel open(Profile profile, Path baseDir, Credentials credentials,
       Platform platform, TunnelOptions options, Listener listener) throws TunnelException {
     IkeSessionParams params;
     try {
@@ -86,19 +99,27 @@ public final class Tunnel implements AutoCloseable {
       throw TunnelException.of(e.failure());
     }
     TunnelParts parts = TunnelParts.create(profile.gateway().host(), platform, options);
-    Tunnel t = new Tunnel(parts, listener);
+    return new Tunnel(profile, params, platform, parts, listener);
+  }
+
+  /**
+   * Negotiates, then sets addresses, routes and DNS; returns once traffic flows. A {@link
+   * #close()} from another thread (a signal) cancels it.
+   *
+   * @throws TunnelException naming the failed step; everything done so far is undone
+   */
+  public void connect() throws TunnelException {
     try {
-      t.negotiate(params);
-      t.configure(profile, platform);
-      t.listener.onState(TunnelState.UP, t.describe());
-      return t;
+      negotiate();
+      configure();
+      listener.onState(TunnelState.UP, describe());
     } catch (TunnelException | RuntimeException e) {
-      t.close();
+      close();
       throw e;
     }
   }
 
-  private void negotiate(IkeSessionParams params) throws TunnelException {
+  private void negotiate() throws TunnelException {
     SessionEnvironment env = SessionEnvironment.builder()
         .sockets(parts.natT)
         .resolver(host -> List.of(parts.gateway))
@@ -106,9 +127,16 @@ public final class Tunnel implements AutoCloseable {
         .build();
     listener.onState(TunnelState.CONNECTING, "to " + parts.gateway.getHostAddress()
         + " from " + parts.source.getAddress().getHostAddress() + " on " + parts.tun.name());
-    session = IkeSession.create(params, env, new SessionEvents());
+    IkeSession s;
+    synchronized (this) {
+      if (closed) {
+        throw cancelled(FailureStep.IKE_SA_INIT);
+      }
+      s = IkeSession.create(params, env, new SessionEvents());
+      session = s;
+    }
     try {
-      info = session.connect().get(CONNECT_LIMIT_SECONDS, TimeUnit.SECONDS);
+      info = s.connect().get(CONNECT_LIMIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IkeSessionException ise) {
         throw TunnelException.of(ise.failure());
@@ -119,11 +147,15 @@ public final class Tunnel implements AutoCloseable {
           + CONNECT_LIMIT_SECONDS + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw TunnelException.system(FailureStep.IKE_AUTH, "interrupted", e);
+      throw cancelled(FailureStep.IKE_AUTH);
     }
   }
 
-  private void configure(Profile profile, Platform platform) throws TunnelException {
+  private static TunnelException cancelled(FailureStep step) {
+    return TunnelException.of(IkeFailure.of(step, ErrorCode.CANCELLED));
+  }
+
+  private void configure() throws TunnelException {
     long child = info.child().inboundSpi();
     int espMtu = TunnelMtu.compute(parts.pathMtu,
         parts.gateway instanceof Inet6Address, parts.sas.outboundOf(child).transform());
@@ -134,13 +166,18 @@ public final class Tunnel implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw TunnelException.system(FailureStep.SET_ROUTES, e.getMessage(), e);
     }
-    try {
-      configurator = platform.networkConfigurator();
-      configurator.apply(network);
-    } catch (SystemConfigException e) {
-      throw TunnelException.of(e);
-    } catch (IOException e) {
-      throw TunnelException.system(FailureStep.SET_ROUTES, e.getMessage(), e);
+    synchronized (this) { // a concurrent close() restores what apply() did, never less
+      if (closed) {
+        throw cancelled(FailureStep.SET_ROUTES);
+      }
+      try {
+        configurator = platform.networkConfigurator();
+        configurator.apply(network);
+      } catch (SystemConfigException e) {
+        throw TunnelException.of(e);
+      } catch (IOException e) {
+        throw TunnelException.system(FailureStep.SET_ROUTES, e.getMessage(), e);
+      }
     }
     parts.startKeepalives(new InetSocketAddress(parts.gateway, IkeSessionParams.NAT_T_PORT),
         profile.timers().natKeepalive());
@@ -226,7 +263,7 @@ public final class Tunnel implements AutoCloseable {
   private String describe() {
     TunnelNetworkConfig n = network;
     return n.interfaceName() + " " + n.addresses() + " mtu " + n.mtu() + ", "
-        + (n.mode() == dev.fulmar.core.spi.RoutingMode.FULL ? "all traffic"
+        + (n.mode() == RoutingMode.FULL ? "all traffic"
             : "routes " + n.routes()) + (n.dns().isEmpty() ? ", no DNS"
             : ", DNS " + n.dns().servers().stream().map(a -> a.getHostAddress()).toList()
                 + (n.dns().routingDomains().isEmpty() ? "" : " for " + n.dns().routingDomains()))
