@@ -93,19 +93,23 @@ iperf() { # SERVER-ADDRESS -> Gbit/s received
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.2f" % (d["end"]["sum_received"]["bits_per_second"]/1e9))' "$WORK/iperf.json"
 }
 
-through_tunnel() { # OPTIONS...
+through_tunnel() { # LABEL OPTIONS... -> Gbit/s; CPU per packet of both data paths to cpu.txt
+  local label=$1; shift
   peer "$A" a "$@"
   peer "$B" b --mirror 203.0.113.1:4500 "$@"
   local r
   r=$(iperf 198.51.100.2)
-  grep -h '^UP:' "$WORK/a.log" >&2
   stop_peers
+  { grep -h '^UP:' "$WORK/a.log"
+    echo "  sender   $(grep -h '^CPU fulmar-dp-out' "$WORK/a.log")"
+    echo "  receiver $(grep -h '^CPU fulmar-dp-in' "$WORK/b.log")"; } | sed "s/^UP:/$label:/" \
+    >> "$WORK/cpu.txt"
   echo "$r"
 }
 
 VETH=$(iperf 203.0.113.2)
-OFFLOAD=$(through_tunnel)
-PLAIN=$(through_tunnel --plain)
+OFFLOAD=$(through_tunnel offloads)
+PLAIN=$(through_tunnel plain --plain)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 echo "Benchmark 3: Fulmar <-> Fulmar, $TRANSFORM, iperf3 TCP ${SECONDS_PER_RUN}s (load average $LOAD, $(nproc) cores)"
@@ -114,3 +118,5 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 printf '%-28s %8s Gbit/s  %sx of veth\n' "Fulmar, offloads" "$OFFLOAD" "$(ratio "$OFFLOAD" "$VETH")"
 printf '%-28s %8s Gbit/s  %sx of veth\n' "Fulmar, plain path" "$PLAIN" "$(ratio "$PLAIN" "$VETH")"
 echo "offload / plain: $(ratio "$OFFLOAD" "$PLAIN")x"
+echo "Data-path CPU per packet (thread CPU time; the load-independent figure):"
+cat "$WORK/cpu.txt"

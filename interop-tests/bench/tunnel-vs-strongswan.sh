@@ -18,5 +18,5 @@ ESP=${2:-aes128gcm16,aes256gcm16}
   tail -40 /tmp/fulmar-bench2.log >&2
   exit 1
 }
-awk '/^Benchmark 2/ { on = 1 } on && /^$/ { exit } on' \
+awk '/^Benchmark 2/ { on = 1 } /^measurement/ || (on && /^$/) { exit } on' \
   interop-tests/target/failsafe-reports/dev.fulmar.interop.tunnel.TunnelThroughputBench-output.txt

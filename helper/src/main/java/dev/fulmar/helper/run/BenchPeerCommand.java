@@ -99,6 +99,7 @@ public final class BenchPeerCommand implements Callable<Integer> {
       throw e;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      DataPathCpu.describe(peer.path.stats()).forEach(out::println);
       out.println(peer.path.stats());
       out.flush();
       peer.close();
