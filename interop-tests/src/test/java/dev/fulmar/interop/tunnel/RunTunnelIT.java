@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client namespace. For every ESP proposal, split and full tunnel: ping, iperf3 TCP and UDP to the
  * LAN host through the tunnel, the pushed DNS server in the namespace's resolv.conf while up, and
  * after SIGTERM the routes, addresses and resolver exactly as before and no SA at the gateway.
+ * When the gateway ends the tunnel, {@code fulmard run} restores the system and exits 10.
  */
 class RunTunnelIT {
   static final Pki PKI = Pki.shared();
@@ -103,6 +105,21 @@ class RunTunnelIT {
     } finally {
       stopAndCompare(run);
     }
+  }
+
+  @Test
+  void whenTheGatewayEndsTheTunnelTheSystemIsRestoredAndRunExits10() {
+    LabProcess run = fulmard.start(fulmard.profile("ended-by-gateway", true, null));
+    try {
+      fulmard.awaitUp(run, Duration.ofSeconds(90));
+      gateway.swanctl("--terminate", "--ike", "eap-mschapv2", "--timeout", "10");
+      assertThat(run.waitFor(Duration.ofSeconds(60))).as(run.logTail(20)).isTrue();
+      assertThat(run.exitValue()).isEqualTo(10);
+      assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
+    } finally {
+      run.stop(Duration.ofSeconds(30));
+    }
+    assertThat(fulmard.systemState()).isEqualTo(before);
   }
 
   /** Ping, iperf3 TCP and UDP to the LAN host; the gateway shows the proposal and the bytes. */
