@@ -89,7 +89,7 @@ class ChildSaInstallationTest {
     return r;
   }
 
-  /** Seals an IPv4 packet carrying {@code payload}; opens it at the other end. */
+  /** Seals an IPv4 packet carrying {@code payload} with {@code sender}; opens it at the other end. */
   private static String roundTrip(EspSa sender, SaTable receiver, String payload) {
     byte[] text = payload.getBytes(StandardCharsets.US_ASCII);
     byte[] buf = new byte[512];
