@@ -3,10 +3,8 @@ package dev.fulmar.core.api;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
-import dev.fulmar.core.esp.SaInstaller;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything nondeterministic a session uses, in one place (STYLE #5): its event loop and timers,
@@ -20,7 +18,6 @@ public final class SessionEnvironment {
   private final GatewayResolver resolver;
   private final SecureRandom random;
   private final Clock wallClock;
-  private final SaInstaller saInstaller;
 
   private SessionEnvironment(Builder b) {
     this.loops = Objects.requireNonNull(b.loops, "loops");
@@ -28,7 +25,6 @@ public final class SessionEnvironment {
     this.resolver = Objects.requireNonNull(b.resolver, "resolver");
     this.random = Objects.requireNonNull(b.random, "random");
     this.wallClock = Objects.requireNonNull(b.wallClock, "wallClock");
-    this.saInstaller = b.saInstaller;
   }
 
   /** Threads, DatagramChannel sockets, system DNS, a fresh SecureRandom and the UTC clock. */
@@ -61,15 +57,6 @@ public final class SessionEnvironment {
     return wallClock;
   }
 
-  /**
-   * Where negotiated CHILD SAs are installed (the ESP data path of {@code fulmard run}); empty for
-   * sessions that only negotiate ({@code diagnose}). With an installer the session always carries
-   * ESP in UDP (RFC 3948), the only encapsulation the userspace data path sends.
-   */
-  public Optional<SaInstaller> saInstaller() {
-    return Optional.ofNullable(saInstaller);
-  }
-
   /** Builds a {@link SessionEnvironment}. */
   public static final class Builder {
     private SessionLoop.Factory loops = ThreadSessionLoop::new;
@@ -77,7 +64,6 @@ public final class SessionEnvironment {
     private GatewayResolver resolver = host -> List.of(InetAddress.getAllByName(host));
     private SecureRandom random = new SecureRandom();
     private Clock wallClock = Clock.systemUTC();
-    private SaInstaller saInstaller;
 
     private Builder() {}
 
@@ -103,12 +89,6 @@ public final class SessionEnvironment {
 
     public Builder wallClock(Clock wallClock) {
       this.wallClock = wallClock;
-      return this;
-    }
-
-    /** Installs each negotiated CHILD SA into {@code installer} (null: negotiate only). */
-    public Builder saInstaller(SaInstaller installer) {
-      this.saInstaller = installer;
       return this;
     }
 

@@ -40,8 +40,6 @@ public final class ExchangeHarness {
   public InMemoryResponder responder;
   public IkeSession session;
   public CompletableFuture<SessionInfo> connected;
-  /** Where the session installs its CHILD SAs (null: negotiate only, like diagnose). */
-  public dev.fulmar.core.esp.SaInstaller saInstaller;
 
   public ExchangeHarness() {
     params.name("test").gateway("192.0.2.1").trustAnchors(List.of(Pki.CA.certificate()))
@@ -70,7 +68,6 @@ public final class ExchangeHarness {
         .resolver(host -> List.of(InMemoryResponder.GATEWAY))
         .random(new DeterministicRandom(1))
         .wallClock(TestPki.CLOCK)
-        .saInstaller(saInstaller)
         .build();
     try {
       session = IkeSession.create(params.build(), env, events);

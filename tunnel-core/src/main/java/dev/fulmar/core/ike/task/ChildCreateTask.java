@@ -84,7 +84,6 @@ public final class ChildCreateTask implements Task {
     ctx.sa.children().add(new ChildSa(info, keys));
     ctx.result.child = info;
     KeyLogger.childSa(ctx, choice, info.inboundSpi(), keys);
-    ChildSaInstallation.install(ctx, choice, info, keys);
     ctx.log.info("CHILD SA {} {}_i {}_o, {} === {}", info.algorithms(),
         String.format("%08x", info.inboundSpi()), String.format("%08x", info.outboundSpi()),
         tsi, tsr);

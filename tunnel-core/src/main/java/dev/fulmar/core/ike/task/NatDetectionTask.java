@@ -48,7 +48,7 @@ public final class NatDetectionTask implements Task {
   public Status build(List<Payload> out) {
     long spiI = ctx.sa.spiInitiator();
     byte[] source;
-    if (forced()) {
+    if (ctx.params.forceUdpEncapsulation()) {
       source = new byte[20];
       ctx.env.random().nextBytes(source);
     } else {
@@ -78,7 +78,7 @@ public final class NatDetectionTask implements Task {
         gatewayAsSeen));
     boolean usBehindNat =
         !Arrays.equals(destination.data(), hash(spiI, spiR, ctx.hooks.localAddress()));
-    boolean forced = forced();
+    boolean forced = ctx.params.forceUdpEncapsulation();
     NatDetection nat = new NatDetection(usBehindNat || forced, gatewayBehindNat, forced);
     ctx.result.nat = nat;
     ctx.log.debug("NAT detection: {}", nat.describe());
@@ -103,10 +103,5 @@ public final class NatDetectionTask implements Task {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is required by every JRE", e);
     }
-  }
-
-  /** Forced by the profile, or because the data path sends ESP in UDP only. */
-  private boolean forced() {
-    return ctx.params.forceUdpEncapsulation() || ctx.env.saInstaller().isPresent();
   }
 }
