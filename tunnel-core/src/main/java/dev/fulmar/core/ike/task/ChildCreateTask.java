@@ -81,9 +81,10 @@ public final class ChildCreateTask implements Task {
     ChildSaKeys keys = keys(choice);
     ChildSaInfo info = new ChildSaInfo(inboundSpi & 0xffffffffL, choice.gatewaySpi(),
         choice.encryption(), choice.integrity(), null, choice.esn() == Algorithm.ESN, tsi, tsr);
+    KeyLogger.childSa(ctx, choice, info.inboundSpi(), keys);
+    EspInstall.install(ctx.params.saInstaller(), info, keys, ctx.hooks.remoteAddress());
     ctx.sa.children().add(new ChildSa(info, keys));
     ctx.result.child = info;
-    KeyLogger.childSa(ctx, choice, info.inboundSpi(), keys);
     ctx.log.info("CHILD SA {} {}_i {}_o, {} === {}", info.algorithms(),
         String.format("%08x", info.inboundSpi()), String.format("%08x", info.outboundSpi()),
         tsi, tsr);
