@@ -116,7 +116,13 @@ public final class ChildCreateTask implements Task {
         .filter(t -> t.initiator() == initiator).findFirst()
         .orElseThrow(() -> Proposals.protocol(FailureStep.CHILD_SA,
             "the gateway's answer has no " + (initiator ? "TSi" : "TSr")));
-    List<TrafficSelector> got = Selectors.fromWire(ts.selectors());
+    List<TrafficSelector> got;
+    try {
+      got = Selectors.fromWire(ts.selectors());
+    } catch (IllegalArgumentException e) {
+      throw Proposals.protocol(FailureStep.CHILD_SA, "the gateway's "
+          + (initiator ? "TSi" : "TSr") + " is not a valid range: " + e.getMessage());
+    }
     List<TrafficSelector> proposed =
         initiator ? ctx.params.localSelectors() : ctx.params.remoteSelectors();
     if (got.isEmpty() || !Selectors.within(got, proposed)) {
