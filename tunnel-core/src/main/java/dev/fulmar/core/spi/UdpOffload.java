@@ -3,11 +3,11 @@ package dev.fulmar.core.spi;
 import java.util.Set;
 
 /**
- * Capability of a {@link UdpTransport} that moves many datagrams per system call. It needs no
- * extra calls: {@link UdpTransport#send} hands runs of equal-size datagrams to the kernel as one
- * UDP GSO super-datagram (the last of a run may be shorter), and {@link UdpTransport#receive}
- * splits what UDP GRO coalesced. The data path gains most by sending the ESP packets of one
- * segmented TCP burst together, in order.
+ * Capability of a {@link UdpTransport} that moves many datagrams per system call: which offloads
+ * are in force. The plain calls use them without further ado: {@link UdpTransport#send} hands runs
+ * of equal-size datagrams to the kernel as one GSO super-datagram (the last of a run may be
+ * shorter) and {@link UdpTransport#receive} splits what GRO coalesced; {@link
+ * UdpSegmentationOffload} offers the same with the datagrams back to back in one buffer.
  *
  * <p>Obtain it with {@code transport instanceof UdpOffload offload}.
  */

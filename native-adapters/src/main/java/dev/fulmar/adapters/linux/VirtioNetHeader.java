@@ -1,4 +1,6 @@
-package dev.fulmar.core.spi;
+package dev.fulmar.adapters.linux;
+
+import dev.fulmar.core.spi.GsoInfo;
 
 /**
  * The 10-byte {@code struct virtio_net_hdr} that precedes every packet on a tunnel device with
@@ -13,65 +15,66 @@ package dev.fulmar.core.spi;
  * +--------+--------+--------+--------+--------+--------+--------+--------+--------+--------+
  * </pre>
  *
- * <p>Static accessors over a caller's buffer, so that the data path allocates nothing.
+ * <p>Static accessors over a caller's buffer, so that the data path allocates nothing. Outside
+ * this package the header travels decoded, as {@link dev.fulmar.core.spi.GsoInfo}.
  */
-public final class VirtioNetHeader {
+final class VirtioNetHeader {
 
   /** Header length in bytes. */
-  public static final int LENGTH = 10;
+  static final int LENGTH = 10;
 
   /** {@code flags}: the checksum from {@code csum_start} to the end must be completed. */
-  public static final int FLAG_NEEDS_CSUM = 1;
+  static final int FLAG_NEEDS_CSUM = 1;
   /** {@code flags}: the checksum was already verified. */
-  public static final int FLAG_DATA_VALID = 2;
+  static final int FLAG_DATA_VALID = 2;
 
   /** {@code gso_type}: not a super-packet. */
-  public static final int GSO_NONE = 0;
+  static final int GSO_NONE = 0;
   /** {@code gso_type}: TCP over IPv4 super-packet. */
-  public static final int GSO_TCPV4 = 1;
+  static final int GSO_TCPV4 = 1;
   /** {@code gso_type}: UDP fragmentation offload (obsolete, never produced with USO). */
-  public static final int GSO_UDP = 3;
+  static final int GSO_UDP = 3;
   /** {@code gso_type}: TCP over IPv6 super-packet. */
-  public static final int GSO_TCPV6 = 4;
+  static final int GSO_TCPV6 = 4;
   /** {@code gso_type}: UDP segmentation offload (IPv4 or IPv6). */
-  public static final int GSO_UDP_L4 = 5;
+  static final int GSO_UDP_L4 = 5;
   /** {@code gso_type} bit: the TCP ECN/CWR flag must be kept on the first segment only. */
-  public static final int GSO_ECN = 0x80;
+  static final int GSO_ECN = 0x80;
 
   private VirtioNetHeader() {}
 
   /** {@code flags} of the header at {@code b[off]}. */
-  public static int flags(byte[] b, int off) {
+  static int flags(byte[] b, int off) {
     return b[off] & 0xff;
   }
 
   /** {@code gso_type} of the header at {@code b[off]}. */
-  public static int gsoType(byte[] b, int off) {
+  static int gsoType(byte[] b, int off) {
     return b[off + 1] & 0xff;
   }
 
   /** {@code hdr_len}: length of the headers to copy into each segment (a hint only). */
-  public static int headerLength(byte[] b, int off) {
+  static int headerLength(byte[] b, int off) {
     return le16(b, off + 2);
   }
 
   /** {@code gso_size}: payload bytes per segment. */
-  public static int gsoSize(byte[] b, int off) {
+  static int gsoSize(byte[] b, int off) {
     return le16(b, off + 4);
   }
 
   /** {@code csum_start}: where the checksummed range starts, from the start of the packet. */
-  public static int checksumStart(byte[] b, int off) {
+  static int checksumStart(byte[] b, int off) {
     return le16(b, off + 6);
   }
 
   /** {@code csum_offset}: where in the checksummed range the checksum field is. */
-  public static int checksumOffset(byte[] b, int off) {
+  static int checksumOffset(byte[] b, int off) {
     return le16(b, off + 8);
   }
 
   /** Writes a whole header at {@code b[off]}. */
-  public static void write(
+  static void write(
       byte[] b, int off, int flags, int gsoType, int hdrLen, int gsoSize, int csumStart,
       int csumOffset) {
     b[off] = (byte) flags;
@@ -83,8 +86,44 @@ public final class VirtioNetHeader {
   }
 
   /** Writes the header of a plain packet with a complete checksum (all zero). */
-  public static void writeNone(byte[] b, int off) {
+  static void writeNone(byte[] b, int off) {
     write(b, off, 0, GSO_NONE, 0, 0, 0, 0);
+  }
+
+  /**
+   * Decodes the header at {@code b[off]} into {@code into}.
+   *
+   * @return false for a GSO type {@link GsoInfo} cannot express (UFO, ECN): drop the packet
+   */
+  static boolean decode(byte[] b, int off, GsoInfo into) {
+    into.clear();
+    switch (gsoType(b, off)) {
+      case GSO_NONE -> into.type = GsoInfo.Type.NONE;
+      case GSO_TCPV4 -> into.type = GsoInfo.Type.TCPV4;
+      case GSO_TCPV6 -> into.type = GsoInfo.Type.TCPV6;
+      case GSO_UDP_L4 -> into.type = GsoInfo.Type.UDP_L4;
+      default -> {
+        return false;
+      }
+    }
+    into.headerLength = headerLength(b, off);
+    into.segmentSize = gsoSize(b, off);
+    into.needsChecksum = (flags(b, off) & FLAG_NEEDS_CSUM) != 0;
+    into.checksumStart = checksumStart(b, off);
+    into.checksumOffset = checksumOffset(b, off);
+    return true;
+  }
+
+  /** Encodes {@code info} as a header at {@code b[off]}. */
+  static void encode(GsoInfo info, byte[] b, int off) {
+    int type = switch (info.type) {
+      case NONE -> GSO_NONE;
+      case TCPV4 -> GSO_TCPV4;
+      case TCPV6 -> GSO_TCPV6;
+      case UDP_L4 -> GSO_UDP_L4;
+    };
+    write(b, off, info.needsChecksum ? FLAG_NEEDS_CSUM : 0, type, info.headerLength,
+        info.segmentSize, info.checksumStart, info.checksumOffset);
   }
 
   private static int le16(byte[] b, int off) {
