@@ -75,14 +75,4 @@ final class Checks {
         .toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace("CURVE25519", "CURVE_25519")));
     return out;
   }
-
-  /** The gateway's IKE algorithms, e.g. AES_GCM_16-256/PRF_HMAC_SHA2_384/ECP_384. */
-  static String gatewayIke(IkeSa sa) {
-    return sa.proposal();
-  }
-
-  /** How long strongSwan's own client takes in the same lab, for the comparison. */
-  static Duration budget() {
-    return Duration.ofSeconds(30);
-  }
 }

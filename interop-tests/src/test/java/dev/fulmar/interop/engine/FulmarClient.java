@@ -74,8 +74,19 @@ final class FulmarClient {
   }
 
   Diagnosis diagnose(Path profile, String secret, String... args) {
+    return run(List.of(), profile, secret, args);
+  }
+
+  /** Runs diagnose as the unprivileged user {@code nobody} (as a normal user would). */
+  Diagnosis diagnoseAsNobody(Path profile, String secret, String... args) {
+    return run(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"),
+        profile, secret, args);
+  }
+
+  private Diagnosis run(List<String> prefix, Path profile, String secret, String... args) {
     Path stdin = secret == null ? null : secretFile(secret);
-    List<String> command = new ArrayList<>(java());
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(java());
     command.addAll(List.of("diagnose", profile.toString(), "--json"));
     if (secret != null) {
       command.add("--password-stdin");

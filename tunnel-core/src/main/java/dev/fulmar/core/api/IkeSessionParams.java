@@ -1,5 +1,6 @@
 package dev.fulmar.core.api;
 
+import dev.fulmar.core.esp.SaInstaller;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class IkeSessionParams {
   private final boolean forceUdpEncapsulation;
   private final RetransmissionPolicy retransmission;
   private final KeyLogSink keyLog;
+  private final SaInstaller saInstaller;
 
   private IkeSessionParams(Builder b) {
     this.name = b.name;
@@ -56,6 +58,7 @@ public final class IkeSessionParams {
     this.forceUdpEncapsulation = b.forceUdpEncapsulation;
     this.retransmission = b.retransmission;
     this.keyLog = b.keyLog;
+    this.saInstaller = b.saInstaller;
   }
 
   public static Builder builder() {
@@ -159,6 +162,14 @@ public final class IkeSessionParams {
     return Optional.ofNullable(keyLog);
   }
 
+  /**
+   * Where negotiated CHILD SAs go (the ESP data path); empty for a negotiation that moves no
+   * traffic, such as {@code fulmar diagnose}.
+   */
+  public Optional<SaInstaller> saInstaller() {
+    return Optional.ofNullable(saInstaller);
+  }
+
   /** Builds {@link IkeSessionParams}; {@link #build()} checks the combination. */
   public static final class Builder {
     private String name = "session";
@@ -180,6 +191,7 @@ public final class IkeSessionParams {
     private boolean forceUdpEncapsulation;
     private RetransmissionPolicy retransmission = RetransmissionPolicy.defaults();
     private KeyLogSink keyLog;
+    private SaInstaller saInstaller;
 
     private Builder() {}
 
@@ -268,6 +280,12 @@ public final class IkeSessionParams {
 
     public Builder keyLog(KeyLogSink sink) {
       this.keyLog = sink;
+      return this;
+    }
+
+    /** Installs each CHILD SA into the data path once negotiated, deletes it when it goes. */
+    public Builder saInstaller(SaInstaller installer) {
+      this.saInstaller = installer;
       return this;
     }
 

@@ -69,6 +69,18 @@ class ConfigRecordsTest {
         .hasMessageContaining("invalid");
   }
 
+  @Test
+  void networkChangesCheckTheirPrefixLength() throws Exception {
+    assertThatThrownBy(() -> new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, 2,
+        java.util.Optional.of("eth0"), java.util.Optional.of(ip("192.0.2.9")), 33))
+        .hasMessageContaining("prefix length 33");
+    assertThat(new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, 2,
+        java.util.Optional.of("eth0"), java.util.Optional.of(ip("192.0.2.9")), 24))
+        .hasToString("ADDRESS_ADDED eth0 192.0.2.9/24");
+    assertThat(new NetworkChange(NetworkChange.Kind.LINK_DOWN, 7, java.util.Optional.empty(),
+        java.util.Optional.empty(), 0)).hasToString("LINK_DOWN #7");
+  }
+
   private static TunnelNetworkConfig config(String name, int mtu, List<TunnelAddress> addrs)
       throws Exception {
     return new TunnelNetworkConfig(

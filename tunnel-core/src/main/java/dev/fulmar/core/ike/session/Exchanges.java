@@ -61,7 +61,8 @@ final class Exchanges {
     session.registry().add(sa);
     session.log().setSpi(spi);
     this.queue = new TaskQueue();
-    this.ctx = new TaskContext(session.params(), session.env(), sa, new Hooks(), session.log());
+    this.ctx = new TaskContext(session.params(), session.env(), sa,
+        new SessionHooksImpl(session, this::insertAfter), session.log());
     this.writer = new MessageWriter(session.params(), session.transport());
     this.reader = new MessageReader(session.log());
     this.peerRequests = new PeerRequests(session, sa, writer, reader);
@@ -91,6 +92,10 @@ final class Exchanges {
   /** The failure to report once the IKE SA delete in progress ends, or null. */
   IkeFailure pendingFailure() {
     return failAfterDelete;
+  }
+
+  private void insertAfter(Task anchor, List<Task> tasks) {
+    queue.insertAfter(anchor, tasks);
   }
 
   FailureStep currentStep() {
@@ -272,34 +277,6 @@ final class Exchanges {
         return true;
       default:
         return false;
-    }
-  }
-
-  /** What the tasks may ask of the session. */
-  private final class Hooks implements dev.fulmar.core.ike.task.SessionHooks {
-    @Override
-    public InetSocketAddress localAddress() {
-      return session.transport().localAddress();
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-      return session.transport().remoteAddress();
-    }
-
-    @Override
-    public void switchToNatT() throws java.io.IOException {
-      session.transport().switchToNatT();
-    }
-
-    @Override
-    public boolean isNatT() {
-      return session.transport().isNatT();
-    }
-
-    @Override
-    public void insertAfter(Task anchor, List<Task> tasks) {
-      queue.insertAfter(anchor, tasks);
     }
   }
 }

@@ -67,7 +67,8 @@ final class PeerRequests {
     List<Payload> answer = new ArrayList<>();
     InformationalResponderTask info = null;
     if (h.exchangeType().equals(ExchangeType.INFORMATIONAL)) {
-      info = new InformationalResponderTask(sa, session.log());
+      info = new InformationalResponderTask(sa, session.log(),
+          session.params().saInstaller());
       info.process(m.get());
       info.build(answer);
     } else if (h.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)) {

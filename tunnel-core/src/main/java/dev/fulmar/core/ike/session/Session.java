@@ -235,6 +235,8 @@ final class Session implements IkeSession {
   private void tearDown() {
     List<IkeSa> all = registry.all();
     for (IkeSa sa : all) {
+      params.saInstaller().ifPresent(installer ->
+          sa.children().forEach(c -> installer.delete(c.inboundSpi())));
       sa.wipe();
       sa.setState(IkeSa.State.DELETED);
       registry.remove(sa.id());

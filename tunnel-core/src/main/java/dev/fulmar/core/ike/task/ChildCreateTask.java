@@ -81,9 +81,10 @@ public final class ChildCreateTask implements Task {
     ChildSaKeys keys = keys(choice);
     ChildSaInfo info = new ChildSaInfo(inboundSpi & 0xffffffffL, choice.gatewaySpi(),
         choice.encryption(), choice.integrity(), null, choice.esn() == Algorithm.ESN, tsi, tsr);
+    KeyLogger.childSa(ctx, choice, info.inboundSpi(), keys);
+    EspInstall.install(ctx.params.saInstaller(), info, keys, ctx.hooks.remoteAddress());
     ctx.sa.children().add(new ChildSa(info, keys));
     ctx.result.child = info;
-    KeyLogger.childSa(ctx, choice, info.inboundSpi(), keys);
     ctx.log.info("CHILD SA {} {}_i {}_o, {} === {}", info.algorithms(),
         String.format("%08x", info.inboundSpi()), String.format("%08x", info.outboundSpi()),
         tsi, tsr);
@@ -115,7 +116,13 @@ public final class ChildCreateTask implements Task {
         .filter(t -> t.initiator() == initiator).findFirst()
         .orElseThrow(() -> Proposals.protocol(FailureStep.CHILD_SA,
             "the gateway's answer has no " + (initiator ? "TSi" : "TSr")));
-    List<TrafficSelector> got = Selectors.fromWire(ts.selectors());
+    List<TrafficSelector> got;
+    try {
+      got = Selectors.fromWire(ts.selectors());
+    } catch (IllegalArgumentException e) {
+      throw Proposals.protocol(FailureStep.CHILD_SA, "the gateway's "
+          + (initiator ? "TSi" : "TSr") + " is not a valid range: " + e.getMessage());
+    }
     List<TrafficSelector> proposed =
         initiator ? ctx.params.localSelectors() : ctx.params.remoteSelectors();
     if (got.isEmpty() || !Selectors.within(got, proposed)) {

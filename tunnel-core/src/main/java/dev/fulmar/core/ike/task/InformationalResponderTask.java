@@ -1,5 +1,6 @@
 package dev.fulmar.core.ike.task;
 
+import dev.fulmar.core.esp.SaInstaller;
 import dev.fulmar.core.ike.SessionLog;
 import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.ExchangeType;
@@ -12,6 +13,7 @@ import dev.fulmar.core.ike.sa.IkeSa;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers the gateway's INFORMATIONAL requests (RFC 7296 §1.4, §1.5):
@@ -28,12 +30,14 @@ import java.util.List;
 public final class InformationalResponderTask implements Task {
   private final IkeSa sa;
   private final SessionLog log;
+  private final Optional<SaInstaller> installer;
   private boolean ikeSaDeleted;
   private final List<Integer> deletedInbound = new ArrayList<>();
 
-  public InformationalResponderTask(IkeSa sa, SessionLog log) {
+  public InformationalResponderTask(IkeSa sa, SessionLog log, Optional<SaInstaller> installer) {
     this.sa = sa;
     this.log = log;
+    this.installer = installer;
   }
 
   @Override
@@ -65,6 +69,7 @@ public final class InformationalResponderTask implements Task {
         ChildSa child = it.next();
         if (child.outboundSpi() == spi) {
           it.remove();
+          EspInstall.delete(installer, child.inboundSpi());
           child.keys().destroy();
           deletedInbound.add((int) child.inboundSpi());
           log.info("gateway deleted CHILD SA {}_o", String.format("%08x", spi));
