@@ -25,6 +25,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -92,14 +93,18 @@ public final class Tunnel implements AutoCloseable {
    */
   public static Tunnel open(Profile profile, Path baseDir, Credentials credentials,
       Platform platform, TunnelOptions options, Listener listener) throws TunnelException {
-    IkeSessionParams params;
-    try {
-      params = new ProfileMapper(baseDir).toParams(profile, credentials, options.keyLog());
-    } catch (IkeSessionException e) {
-      throw TunnelException.of(e.failure());
-    }
     TunnelParts parts = TunnelParts.create(profile.gateway().host(), platform, options);
-    return new Tunnel(profile, params, platform, parts, listener);
+    try {
+      IkeSessionParams params = new ProfileMapper(baseDir).toParams(profile, credentials,
+          options.keyLog(), Optional.of(parts.sas));
+      return new Tunnel(profile, params, platform, parts, listener);
+    } catch (IkeSessionException e) {
+      parts.close();
+      throw TunnelException.of(e.failure());
+    } catch (RuntimeException e) {
+      parts.close();
+      throw e;
+    }
   }
 
   /**
@@ -123,7 +128,6 @@ public final class Tunnel implements AutoCloseable {
     SessionEnvironment env = SessionEnvironment.builder()
         .sockets(parts.natT)
         .resolver(host -> List.of(parts.gateway))
-        .saInstaller(parts.sas)
         .build();
     listener.onState(TunnelState.CONNECTING, "to " + parts.gateway.getHostAddress()
         + " from " + parts.source.getAddress().getHostAddress() + " on " + parts.tun.name());
