@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds the Fulmar VPN Debian package (fulmar_<version>-1_amd64.deb) with JDK 17's jpackage:
-# the tray app (fulmar-app), the CLI (fulmar) and the helper (fulmard) in /opt/fulmar with one
-# slim runtime, plus the systemd unit, the operators group, the desktop entry and the MIME types
-# that the maintainer scripts in deb/ put in place (docs/installing.md says what changes where).
+# the app image of ../app-image.sh (the tray app fulmar-app, the CLI fulmar and the helper fulmard
+# with one slim runtime) in /opt/fulmar, plus the systemd unit, the operators group, the desktop
+# entry and the MIME types that the maintainer scripts in deb/ put in place (docs/installing.md
+# says what changes where).
 #
 # Input is the output of `./mvnw package` (jars and their runtime dependencies):
 #   helper/target/helper-<version>.jar          + helper/target/lib/*.jar
 #   client-app/target/client-app-<version>.jar  + client-app/target/lib/*.jar
-# Needs: jpackage and jdeps (JDK 17), dpkg-deb and fakeroot. Takes about 2 minutes on 2 cores,
-# most of it compressing the package, so it is not part of `mvn verify`.
+# Needs: jpackage, jdeps and jar (JDK 17), dpkg-deb and fakeroot. Takes about 2 minutes on an
+# idle 2-core machine (5 when it is busy), most of it compressing the package, so it is not part
+# of `mvn verify`.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,11 +23,6 @@ version=
 image_only=false
 maintainer=packaging@fulmar.invalid
 
-# Modules the JDK loads by name or as a service, which jdeps cannot see in the bytecode:
-# jdk.crypto.ec holds the SunEC provider (ECDH/ECDSA/X25519 through the JCA, EC TLS suites);
-# jdk.localedata the number and date formats of the app's languages (trimmed by --include-locales).
-extra_modules=jdk.crypto.ec,jdk.localedata
-locales=en,de
 # Debian packages needed at run time that jpackage cannot find in the runtime's ELF files: GTK for
 # JavaFX (its native code is unpacked from a jar at run time), ip and nft for the helper.
 package_deps="libgtk-3-0, iproute2, nftables"
@@ -67,7 +64,7 @@ helper_dir=$(cd "$helper_dir" && pwd)
 app_dir=$(cd "$app_dir" && pwd)
 dest=$(cd "$dest" && pwd)
 
-for tool in jpackage jdeps; do
+for tool in jpackage jar; do
   command -v "$tool" >/dev/null || die "'$tool' not found: install a JDK 17 (openjdk-17-jdk-headless)"
 done
 if [[ $image_only == false ]]; then
@@ -76,116 +73,40 @@ if [[ $image_only == false ]]; then
   done
 fi
 
-# The one main jar of an artifact in a build directory (not -sources/-javadoc/-tests).
-main_jar() {
-  local dir=$1 artifact=$2 found=()
-  local f
-  for f in "$dir/$artifact"-*.jar; do
-    [[ -e $f ]] || continue
-    [[ $f =~ -(sources|javadoc|tests|test-sources)\.jar$ ]] && continue
-    found+=("$f")
-  done
-  ((${#found[@]} == 1)) || die "expected one $artifact-<version>.jar in $dir, found ${#found[@]} (run ./mvnw package)"
-  [[ -d $dir/lib ]] || die "$dir/lib is missing: the build must copy $artifact's runtime dependencies there"
-  echo "${found[0]}"
-}
-
-helper_jar=$(main_jar "$helper_dir" helper)
-app_jar=$(main_jar "$app_dir" client-app)
 if [[ -z $version ]]; then
-  version=$(basename "$helper_jar" .jar)
-  version=${version#helper-}
+  for jar in "$helper_dir"/helper-*.jar; do
+    [[ $jar =~ -(sources|javadoc|tests|test-sources)\.jar$ ]] && continue
+    version=$(basename "$jar" .jar)
+    version=${version#helper-}
+  done
+  [[ -n $version ]] || die "no helper-<version>.jar in $helper_dir (run ./mvnw package)"
 fi
 version=${version/-SNAPSHOT/~SNAPSHOT}
 [[ $version =~ ^[0-9][A-Za-z0-9.+~]*$ ]] || die "version '$version' is not a Debian upstream version"
 
 work=$dest/deb-work
-input=$work/input
 rm -rf "$work"
-mkdir -p "$input"
+mkdir -p "$work"
 start=$SECONDS
-
-# All jars in one input directory; a name shared by both sides must be the same file.
-declare -a helper_cp=() app_cp=()
-stage() {
-  local jar=$1 name
-  name=$(basename "$jar")
-  if [[ -e $input/$name ]]; then
-    cmp -s "$jar" "$input/$name" || die "$name differs between the helper and the app builds"
-  else
-    cp "$jar" "$input/$name"
-  fi
-  echo "$name"
-}
-helper_cp+=("$(stage "$helper_jar")")
-for jar in "$helper_dir"/lib/*.jar; do helper_cp+=("$(stage "$jar")"); done
-app_cp+=("$(stage "$app_jar")")
-for jar in "$app_dir"/lib/*.jar; do app_cp+=("$(stage "$jar")"); done
-
-echo "build-deb: finding the JDK modules the jars use (jdeps)"
-modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$input"/*.jar)
-modules=$modules,$extra_modules
-echo "build-deb: runtime modules: $modules"
 
 # The app's icon, from the client-app jar (several sizes for the desktop's icon theme).
 icons=$work/icons
 mkdir -p "$icons"
-(cd "$icons" && jar xf "$app_jar" dev/fulmar/app/icons) || true
+for jar in "$app_dir"/client-app-*.jar; do
+  [[ $jar =~ -(sources|javadoc|tests|test-sources)\.jar$ ]] && continue
+  (cd "$icons" && jar xf "$jar" dev/fulmar/app/icons) || true
+done
 icon_dir=$icons/dev/fulmar/app/icons
 icon_args=()
 if [[ -f $icon_dir/app-256.png ]]; then
   icon_args=(--icon "$icon_dir/app-256.png")
 else
-  echo "build-deb: warning: no app icon in $(basename "$app_jar") (dev/fulmar/app/icons/app-256.png)" >&2
+  echo "build-deb: warning: no app icon in the client-app jar (dev/fulmar/app/icons/app-256.png)" >&2
 fi
 
-# Additional launchers: the CLI and the helper, from the same runtime and input directory.
-cat >"$work/fulmar.properties" <<EOF
-main-jar=$(basename "$app_jar")
-main-class=dev.fulmar.app.cli.FulmarCli
-java-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto
-EOF
-cat >"$work/fulmard.properties" <<EOF
-main-jar=$(basename "$helper_jar")
-main-class=dev.fulmar.helper.Fulmard
-java-options=--add-exports=java.base/sun.nio.ch=ALL-UNNAMED -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
-EOF
-
-echo "build-deb: building the app image (jlink + jpackage)"
-jpackage --type app-image --dest "$work/image" \
-  --name fulmar-app --app-version "$version" \
-  --vendor "Fulmar VPN" --description "IKEv2/IPsec remote-access VPN client" \
-  --input "$input" --main-jar "$(basename "$app_jar")" --main-class dev.fulmar.app.Launcher \
-  --add-launcher fulmar="$work/fulmar.properties" \
-  --add-launcher fulmard="$work/fulmard.properties" \
-  --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --include-locales=$locales" \
-  "${icon_args[@]}"
+"$here/../app-image.sh" --os linux --version "$version" --dest "$work" \
+  --helper-dir "$helper_dir" --app-dir "$app_dir" "${icon_args[@]}"
 image=$work/image/fulmar-app
-
-# Each launcher gets only its own jars: the helper runs without JavaFX, the app without the IKE
-# engine; the CLI has both sides, because `fulmar diagnose` runs the engine itself when no helper
-# is running (control's LocalDiagnoser).
-set_classpath() {
-  local cfg=$image/lib/app/$1.cfg
-  shift
-  [[ -f $cfg ]] || die "jpackage wrote no $cfg"
-  local lines=() seen=" " name
-  for name in "$@"; do
-    [[ $seen == *" $name "* ]] && continue
-    seen+="$name "
-    lines+=("app.classpath=\$APPDIR/$name")
-  done
-  awk -v cp="$(printf '%s\n' "${lines[@]}")" '
-    /^app\.classpath=/ { next }
-    { print }
-    /^\[Application\]$/ { print cp }
-  ' "$cfg" >"$cfg.new"
-  mv "$cfg.new" "$cfg"
-}
-set_classpath fulmard "${helper_cp[@]}"
-set_classpath fulmar-app "${app_cp[@]}"
-set_classpath fulmar "${app_cp[@]}" "${helper_cp[@]}"
 
 # Files the maintainer scripts install outside /opt/fulmar (jpackage copies lib/ as it is).
 sys=$image/lib/system
