@@ -144,6 +144,7 @@ for m in java.base java.desktop jdk.unsupported jdk.crypto.ec jdk.localedata jdk
   check "runtime has $m" grep -qw "$m" <<<"$modules"
 done
 check "runtime has no jlink/javac" test ! -e "$opt/lib/runtime/jmods" -a ! -e "$opt/lib/runtime/bin/javac"
+check "runtime keeps jspawnhelper (the helper runs ip, nft, resolvectl)" test -x "$opt/lib/runtime/lib/jspawnhelper"
 check "shipped unit is the repository's" cmp -s "$opt/lib/system/systemd/fulmard.service" "$here/fulmard.service"
 vroot=$work/vroot
 mkdir -p "$vroot/usr/lib/systemd" "$vroot/etc/systemd/system" "$vroot/opt/fulmar/bin"
