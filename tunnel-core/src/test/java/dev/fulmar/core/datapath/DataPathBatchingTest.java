@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fulmar.core.esp.EspIntegrity;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
-import dev.fulmar.core.esp.SaTable;
 import dev.fulmar.core.esp.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -37,33 +36,19 @@ class DataPathBatchingTest {
   private static final String CLIENT_IP = "192.0.2.10";
   private static final String CLIENT_IP6 = "2001:db8:1::10";
 
-  private final LoopbackUdpLink link = new LoopbackUdpLink(CLIENT, GATEWAY);
-  private final InMemoryTunDevice clientTun = new InMemoryTunDevice("client0", 1400, 8);
-  private final InMemoryTunDevice gatewayTun = new InMemoryTunDevice("gw0", 1400, 16);
-  private final SaTable clientSas = new SaTable();
-  private final SaTable gatewaySas = new SaTable();
-  private DataPath client;
-  private DataPath gateway;
+  /** TUN batches of 8, link batches of 16; the data paths are started by each test. */
+  private final TunnelHarness h = new TunnelHarness();
 
   @BeforeEach
   void installSas() throws Exception {
     child(1, GCM, CLIENT_IP + "/32", "198.51.100.0/24", GATEWAY);
     child(2, CBC, CLIENT_IP6 + "/128", "2001:db8:2::/64", GATEWAY);
     child(3, GCM, CLIENT_IP + "/32", "203.0.113.128/25", OTHER_PEER);
-    client = new DataPath(clientTun, link.a(), clientSas, IkePacketHandler.IGNORE,
-        DataPath.Config.DEFAULT);
-    gateway = new DataPath(gatewayTun, link.b(), gatewaySas, IkePacketHandler.IGNORE,
-        DataPath.Config.DEFAULT);
   }
 
   @AfterEach
-  void tearDown() {
-    clientTun.close();
-    gatewayTun.close();
-    link.a().close();
-    link.b().close();
-    client.close();
-    gateway.close();
+  void tearDown() throws Exception {
+    h.close();
   }
 
   /** Installs CHILD_SA {@code id} on the client and, if the peer is the gateway, its mirror. */
@@ -73,12 +58,12 @@ class DataPathBatchingTest {
     int g2c = 0x6100 + id;
     List<TrafficSelector> local = List.of(TrafficSelector.subnet(clientTs));
     List<TrafficSelector> remote = List.of(TrafficSelector.subnet(remoteTs));
-    clientSas.install(EspSaPair.builder().childSaId(id).spis(g2c, c2g).transform(t)
+    h.clientSas.install(EspSaPair.builder().childSaId(id).spis(g2c, c2g).transform(t)
         .inboundKeys(encKey(t, id, 1), intKey(t, id, 1))
         .outboundKeys(encKey(t, id, 2), intKey(t, id, 2))
         .localTs(local).remoteTs(remote).peer(peer).build());
     if (peer.equals(GATEWAY)) {
-      gatewaySas.install(EspSaPair.builder().childSaId(id).spis(c2g, g2c).transform(t)
+      h.gatewaySas.install(EspSaPair.builder().childSaId(id).spis(c2g, g2c).transform(t)
           .inboundKeys(encKey(t, id, 2), intKey(t, id, 2))
           .outboundKeys(encKey(t, id, 1), intKey(t, id, 1))
           .localTs(remote).remoteTs(local).peer(CLIENT).build());
@@ -96,7 +81,7 @@ class DataPathBatchingTest {
   @Test
   void oneTunReadLeavesInOneSendPerPeer() throws Exception {
     CountDownLatch toOtherPeer = new CountDownLatch(2);
-    link.setInterceptor((from, to, d) -> {
+    h.link.setInterceptor((from, to, d) -> {
       if (to.equals(OTHER_PEER)) {
         toOtherPeer.countDown();
       }
@@ -109,50 +94,41 @@ class DataPathBatchingTest {
         case 1 -> TestPackets.udp6(CLIENT_IP6, "2001:db8:2::5", 1100 + i, i);
         default -> TestPackets.udp4(CLIENT_IP, "203.0.113.200", 300, i, true);
       };
-      clientTun.inject(p); // all queued before the client's first read: one batch of 8
+      h.clientTun.inject(p); // all queued before the client's first read: one batch of 8
       if (i % 3 != 2) {
         toGateway.add(p);
       }
     }
-    gateway.start();
-    client.start();
+    h.gateway.start();
+    h.client.start();
 
     for (byte[] p : toGateway) {
-      assertThat(gatewayTun.takeWritten(5000)).isEqualTo(p);
+      assertThat(h.gatewayTun.takeWritten(5000)).isEqualTo(p);
     }
     assertThat(toOtherPeer.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(link.a().sendCalls()).containsExactly(
+    assertThat(h.link.a().sendCalls()).containsExactly(
         new LoopbackUdpLink.SendCall(GATEWAY, 6), new LoopbackUdpLink.SendCall(OTHER_PEER, 2));
   }
 
   @Test
   void oneReceiveReachesTheTunInOneWrite() throws Exception {
-    List<byte[]> held = new ArrayList<>();
-    CountDownLatch allHeld = new CountDownLatch(10);
-    link.setInterceptor((from, to, d) -> {
-      synchronized (held) {
-        held.add(d);
-      }
-      allHeld.countDown();
-      return null;
-    });
+    h.holdDatagrams();
     List<byte[]> sent = new ArrayList<>();
     for (int i = 0; i < 10; i++) { // a TCP download's segments (what a TUN write merges), UDP
       sent.add(i % 2 == 0
           ? TestPackets.tcp4("198.51.100.7", CLIENT_IP, i, 7000 + 1200L * i / 2, 0x10, 1200)
           : TestPackets.udp6("2001:db8:2::5", CLIENT_IP6, 900 + i, i));
     }
-    sent.forEach(gatewayTun::inject);
-    gateway.start();
-    assertThat(allHeld.await(5, TimeUnit.SECONDS)).isTrue();
-    synchronized (held) { // all queued at the client before its first receive
-      held.forEach(d -> link.deliver(link.a(), d, GATEWAY));
+    sent.forEach(h.gatewayTun::inject);
+    h.gateway.start();
+    for (byte[] d : h.awaitHeld(10)) { // all queued at the client before its first receive
+      h.link.deliver(h.link.a(), d, GATEWAY);
     }
-    client.start();
+    h.client.start();
 
     for (byte[] p : sent) {
-      assertThat(clientTun.takeWritten(5000)).isEqualTo(p);
+      assertThat(h.clientTun.takeWritten(5000)).isEqualTo(p);
     }
-    assertThat(clientTun.writeCalls()).containsExactly(10);
+    assertThat(h.clientTun.writeCalls()).containsExactly(10);
   }
 }
