@@ -3,7 +3,6 @@ package dev.fulmar.adapters.linux;
 import static dev.fulmar.adapters.linux.Native.LIBC;
 
 import dev.fulmar.core.spi.UdpOffload;
-import dev.fulmar.core.spi.UdpSegmentationOffload;
 import dev.fulmar.core.spi.UdpTransport;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -24,10 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * receive: recvmmsg(slots) ──► per slot: UDP_GRO size? split : one datagram ──► bufs[i]
  * </pre>
  *
- * <p>{@link UdpSegmentationOffload} gives the data path the same offloads with the datagrams back
- * to back in one buffer. One sender thread and one receiver thread may use it at the same time.
+ * <p>The offloads stay behind the plain batched {@link #send}/{@link #receive}: callers gain the
+ * most by handing over whole batches, since only the datagrams of one {@link #send} call can
+ * share a {@code sendmmsg} and GSO runs. {@link #send} may be called from several threads (they
+ * take turns); {@link #receive} from one.
  */
-public final class LinuxUdpTransport implements UdpTransport, UdpOffload, UdpSegmentationOffload {
+public final class LinuxUdpTransport implements UdpTransport, UdpOffload {
 
   /** Datagrams per call. */
   static final int BATCH = 64;
@@ -131,27 +132,6 @@ public final class LinuxUdpTransport implements UdpTransport, UdpOffload, UdpSeg
       throws IOException {
     synchronized (receiver) {
       return receiver.receive(bufs, sizes, from, offset);
-    }
-  }
-
-  @Override
-  public int maxSegments() {
-    return segmentation ? MAX_SEGMENTS : 1;
-  }
-
-  @Override
-  public void sendSegmented(byte[] buf, int offset, int length, int segmentSize,
-      InetSocketAddress to) throws IOException {
-    synchronized (sender) {
-      sender.sendSegmented(buf, offset, length, segmentSize, to);
-    }
-  }
-
-  @Override
-  public int receiveCoalesced(byte[][] bufs, int[] sizes, int[] segmentSizes,
-      InetSocketAddress[] from, int offset) throws IOException {
-    synchronized (receiver) {
-      return receiver.receiveCoalesced(bufs, sizes, segmentSizes, from, offset);
     }
   }
 

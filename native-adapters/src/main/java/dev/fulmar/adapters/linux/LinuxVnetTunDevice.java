@@ -2,9 +2,7 @@ package dev.fulmar.adapters.linux;
 
 import static dev.fulmar.adapters.linux.Native.LIBC;
 
-import dev.fulmar.core.spi.GsoInfo;
 import dev.fulmar.core.spi.TunOffload;
-import dev.fulmar.core.spi.TunSegmentationOffload;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,8 +11,8 @@ import jnr.ffi.Pointer;
 
 /**
  * A TUN device opened with {@code IFF_VNET_HDR} and the offloads the kernel accepted through
- * {@code TUNSETOFFLOAD}: reads may return 64 KB TCP (and, on Linux 6.2+, UDP) super-packets and
- * writes may deliver them, one system call for a whole burst.
+ * {@code TUNSETOFFLOAD}: one {@code read} system call may return a 64 KB TCP (and, on Linux 6.2+,
+ * UDP) super-packet and one {@code write} may deliver a whole burst.
  *
  * <pre>
  * read:  read(fd) ─► [virtio hdr | super-packet] ─► GsoSplitter ─► MTU-sized packets, checksums
@@ -22,11 +20,12 @@ import jnr.ffi.Pointer;
  * write: bufs[0..n) ─► TcpCoalescer ─► [virtio hdr | merged burst] ─► write(fd), one per burst
  * </pre>
  *
- * <p>{@link #readSuperPackets}/{@link #writeSuperPackets} skip both steps for a data path that
- * segments and coalesces itself.
+ * <p>Both steps live here and only here, behind the plain batched {@link #read}/{@link #write}
+ * of {@code TunDevice} (as in wireguard-go's {@code tun.Device}): the data path sees MTU-sized
+ * packets with complete checksums either way, and gains the most by handing over whole batches,
+ * since only neighbours in one {@link #write} call are merged.
  */
-final class LinuxVnetTunDevice extends LinuxTunDevice
-    implements TunOffload, TunSegmentationOffload {
+final class LinuxVnetTunDevice extends LinuxTunDevice implements TunOffload {
 
   static final long TUNSETOFFLOAD = 0x400454d0L;
   static final int TUN_F_CSUM = 0x01;
@@ -41,8 +40,6 @@ final class LinuxVnetTunDevice extends LinuxTunDevice
   private final Pointer rawWrite = Native.allocate(RAW_MAX);
   private final byte[] readStage = new byte[RAW_MAX];
   private final byte[] writeStage = new byte[RAW_MAX];
-  private final byte[] readHeader = new byte[VirtioNetHeader.LENGTH];
-  private final byte[] writeHeader = new byte[VirtioNetHeader.LENGTH];
   private final GsoSplitter splitter = new GsoSplitter();
   private final TcpCoalescer coalescer = new TcpCoalescer();
   private final AtomicLong malformedReads = new AtomicLong();
@@ -165,59 +162,6 @@ final class LinuxVnetTunDevice extends LinuxTunDevice
           if (merged) {
             superPacketsWritten.incrementAndGet();
           }
-        }
-      }
-      return written;
-    } finally {
-      fd.exit();
-    }
-  }
-
-  @Override
-  public int maxSuperPacket() {
-    return MAX_PACKET;
-  }
-
-  @Override
-  public int readSuperPackets(byte[][] bufs, int[] sizes, GsoInfo[] gso, int offset)
-      throws IOException {
-    fd.enter();
-    try {
-      int n = 0;
-      while (n < bufs.length) {
-        int raw = readOnce(rawRead, RAW_MAX, n == 0);
-        if (raw < 0) {
-          break; // queue drained
-        }
-        int len = raw - VirtioNetHeader.LENGTH;
-        rawRead.get(0, readHeader, 0, Math.min(raw, VirtioNetHeader.LENGTH));
-        if (len <= 0 || !VirtioNetHeader.decode(readHeader, 0, gso[n])) {
-          malformedReads.incrementAndGet();
-        } else if (len > bufs[n].length - offset) {
-          oversizeReads.incrementAndGet();
-        } else {
-          rawRead.get(VirtioNetHeader.LENGTH, bufs[n], offset, len);
-          sizes[n++] = len;
-        }
-      }
-      return n;
-    } finally {
-      fd.exit();
-    }
-  }
-
-  @Override
-  public int writeSuperPackets(byte[][] bufs, int[] sizes, GsoInfo[] gso, int offset, int count)
-      throws IOException {
-    fd.enter();
-    try {
-      int written = 0;
-      for (int i = 0; i < count; i++) {
-        VirtioNetHeader.encode(gso[i], writeHeader, 0);
-        rawWrite.put(0, writeHeader, 0, VirtioNetHeader.LENGTH);
-        rawWrite.put(VirtioNetHeader.LENGTH, bufs[i], offset, sizes[i]);
-        if (writeOnce(rawWrite, VirtioNetHeader.LENGTH + sizes[i])) {
-          written++;
         }
       }
       return written;

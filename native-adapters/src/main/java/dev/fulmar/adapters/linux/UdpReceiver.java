@@ -77,44 +77,6 @@ final class UdpReceiver {
     return n;
   }
 
-  /**
-   * Like {@link #receive}, but hands over what GRO coalesced as one entry with its segment size
-   * (as many whole segments as fit the caller's buffer; the rest comes next).
-   */
-  int receiveCoalesced(byte[][] bufs, int[] sizes, int[] segmentSizes, InetSocketAddress[] from,
-      int offset) throws IOException {
-    int n = 0;
-    while (n < bufs.length) {
-      if (slot >= slots) {
-        if (n > 0) {
-          break;
-        }
-        fill();
-        continue;
-      }
-      int seg = slotSegment[slot];
-      int remaining = slotLen[slot] - slotOffset;
-      int cap = bufs[n].length - offset;
-      int take = seg <= 0 || remaining <= seg ? remaining : Math.min(remaining, cap / seg * seg);
-      if (take > cap || (take == 0 && remaining > 0)) {
-        oversize.incrementAndGet(); // not even one datagram fits: drop one
-        take = seg <= 0 ? remaining : Math.min(seg, remaining);
-      } else {
-        data.get((long) slot * SLOT_SIZE + slotOffset, bufs[n], offset, take);
-        sizes[n] = take;
-        segmentSizes[n] = seg > 0 && take > seg ? seg : 0;
-        from[n] = slotFrom[slot];
-        n++;
-      }
-      slotOffset += take;
-      if (slotOffset >= slotLen[slot]) {
-        slot++;
-        slotOffset = 0;
-      }
-    }
-    return n;
-  }
-
   /** Blocks until at least one datagram is in the slots. */
   private void fill() throws IOException {
     WakeableFd fd = t.fd();

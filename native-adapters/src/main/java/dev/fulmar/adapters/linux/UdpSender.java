@@ -60,53 +60,6 @@ final class UdpSender {
     }
   }
 
-  /**
-   * Sends {@code buf[offset .. offset+length)} as datagrams of {@code seg} bytes: super-datagrams
-   * of up to {@link LinuxUdpTransport#MAX_SEGMENTS} segments with GSO, one message per datagram
-   * without.
-   */
-  void sendSegmented(byte[] buf, int offset, int length, int seg, InetSocketAddress to)
-      throws IOException {
-    if (seg <= 0 || length < 0 || length > DATA_CAP) {
-      throw new IllegalArgumentException("cannot segment " + length + " bytes by " + seg);
-    }
-    int nameLen = SockAddr.write(dest, 0, to, t.family());
-    WakeableFd fd = t.fd();
-    fd.enter();
-    try {
-      data.put(0, buf, offset, length);
-      boolean gso = t.segmentation();
-      int maxRun = Math.min(seg * LinuxUdpTransport.MAX_SEGMENTS,
-          LinuxUdpTransport.MAX_RUN_BYTES / seg * seg);
-      int pos = 0;
-      while (pos < length) {
-        int msgs = 0;
-        while (pos < length && msgs < LinuxUdpTransport.BATCH) {
-          int chunk = Math.min(length - pos, gso && maxRun > 0 ? maxRun : seg);
-          Mmsg.setIov(iovs, (long) msgs * Mmsg.IOVEC, data.address() + pos, chunk);
-          Pointer control = null;
-          if (chunk > seg) {
-            control = controlSlice[msgs];
-            Mmsg.putCmsg(control, 0, Mmsg.SOL_UDP, Mmsg.UDP_SEGMENT, seg, 2);
-          }
-          Mmsg.set(vec, msgs, dest, nameLen, iovSlice[msgs], control,
-              control == null ? 0 : Mmsg.CMSG_SPACE_INT);
-          msgFirst[msgs] = pos;
-          msgCount[msgs] = chunk > seg ? 2 : 1;
-          pos += chunk;
-          msgs++;
-        }
-        int failedAt = transmit(msgs, to);
-        if (failedAt >= 0) {
-          pos = msgFirst[failedAt];
-          gso = false;
-        }
-      }
-    } finally {
-      fd.exit();
-    }
-  }
-
   /** Fills the message vector from datagram {@code first}; returns the number of messages. */
   private int build(byte[][] bufs, int[] sizes, int offset, int first, int count, int nameLen,
       boolean gso) {

@@ -1,7 +1,5 @@
 package dev.fulmar.adapters.linux;
 
-import dev.fulmar.core.spi.GsoInfo;
-
 /**
  * The 10-byte {@code struct virtio_net_hdr} that precedes every packet on a tunnel device with
  * segmentation offload (Linux {@code IFF_VNET_HDR}); it says whether the packet is a GSO
@@ -15,8 +13,8 @@ import dev.fulmar.core.spi.GsoInfo;
  * +--------+--------+--------+--------+--------+--------+--------+--------+--------+--------+
  * </pre>
  *
- * <p>Static accessors over a caller's buffer, so that the data path allocates nothing. Outside
- * this package the header travels decoded, as {@link dev.fulmar.core.spi.GsoInfo}.
+ * <p>Static accessors over a caller's buffer, so that moving packets allocates nothing. The
+ * header never leaves this package: {@link GsoSplitter} reads it, {@link TcpCoalescer} writes it.
  */
 final class VirtioNetHeader {
 
@@ -88,42 +86,6 @@ final class VirtioNetHeader {
   /** Writes the header of a plain packet with a complete checksum (all zero). */
   static void writeNone(byte[] b, int off) {
     write(b, off, 0, GSO_NONE, 0, 0, 0, 0);
-  }
-
-  /**
-   * Decodes the header at {@code b[off]} into {@code into}.
-   *
-   * @return false for a GSO type {@link GsoInfo} cannot express (UFO, ECN): drop the packet
-   */
-  static boolean decode(byte[] b, int off, GsoInfo into) {
-    into.clear();
-    switch (gsoType(b, off)) {
-      case GSO_NONE -> into.type = GsoInfo.Type.NONE;
-      case GSO_TCPV4 -> into.type = GsoInfo.Type.TCPV4;
-      case GSO_TCPV6 -> into.type = GsoInfo.Type.TCPV6;
-      case GSO_UDP_L4 -> into.type = GsoInfo.Type.UDP_L4;
-      default -> {
-        return false;
-      }
-    }
-    into.headerLength = headerLength(b, off);
-    into.segmentSize = gsoSize(b, off);
-    into.needsChecksum = (flags(b, off) & FLAG_NEEDS_CSUM) != 0;
-    into.checksumStart = checksumStart(b, off);
-    into.checksumOffset = checksumOffset(b, off);
-    return true;
-  }
-
-  /** Encodes {@code info} as a header at {@code b[off]}. */
-  static void encode(GsoInfo info, byte[] b, int off) {
-    int type = switch (info.type) {
-      case NONE -> GSO_NONE;
-      case TCPV4 -> GSO_TCPV4;
-      case TCPV6 -> GSO_TCPV6;
-      case UDP_L4 -> GSO_UDP_L4;
-    };
-    write(b, off, info.needsChecksum ? FLAG_NEEDS_CSUM : 0, type, info.headerLength,
-        info.segmentSize, info.checksumStart, info.checksumOffset);
   }
 
   private static int le16(byte[] b, int off) {

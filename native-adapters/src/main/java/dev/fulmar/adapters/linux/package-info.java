@@ -5,9 +5,12 @@
  * <ul>
  *   <li>TUN: {@code /dev/net/tun} through jnr-ffi, non-blocking descriptors woken by an eventfd on
  *       close; with {@code IFF_VNET_HDR} + {@code TUNSETOFFLOAD} super-packets are split on read
- *       and TCP segments coalesced on write ({@link dev.fulmar.core.spi.TunOffload}).
- *   <li>UDP: {@code sendmmsg}/{@code recvmmsg} with UDP GSO/GRO ({@link
- *       dev.fulmar.core.spi.UdpOffload}); the JDK transport is the portable fallback.
+ *       ({@code GsoSplitter}) and TCP segments coalesced on write ({@code TcpCoalescer}), the
+ *       only place either happens, behind the plain batched calls; {@link
+ *       dev.fulmar.core.spi.TunOffload} reports what is on.
+ *   <li>UDP: {@code sendmmsg}/{@code recvmmsg} with UDP GSO/GRO, likewise behind the plain calls
+ *       ({@link dev.fulmar.core.spi.UdpOffload} reports them); the JDK transport is the portable
+ *       fallback.
  *   <li>Addresses and routes: iproute2 commands. They run once per connect, so a process per
  *       command costs nothing that matters; admins can read and repeat every command; the undo
  *       steps in the journal are the inverse commands, checked when read back; iproute2 already

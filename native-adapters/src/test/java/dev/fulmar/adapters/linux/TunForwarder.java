@@ -1,8 +1,6 @@
 package dev.fulmar.adapters.linux;
 
-import dev.fulmar.core.spi.GsoInfo;
 import dev.fulmar.core.spi.TunDevice;
-import dev.fulmar.core.spi.TunSegmentationOffload;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,18 +18,7 @@ final class TunForwarder implements AutoCloseable {
   private final Thread thread;
 
   TunForwarder(TunDevice from, TunDevice to, int headroom) {
-    this(from, to, headroom, false);
-  }
-
-  /** With {@code raw}, super-packets go through unsplit with their GSO metadata. */
-  TunForwarder(TunDevice from, TunDevice to, int headroom, boolean raw) {
-    thread = new Thread(() -> {
-      if (raw) {
-        runRawForwardLoop((TunSegmentationOffload) from, (TunSegmentationOffload) to, headroom);
-      } else {
-        runForwardLoop(from, to, headroom);
-      }
-    }, "fwd-" + from.name());
+    thread = new Thread(() -> runForwardLoop(from, to, headroom), "fwd-" + from.name());
     thread.setDaemon(true);
     thread.start();
   }
@@ -55,29 +42,6 @@ final class TunForwarder implements AutoCloseable {
   }
 
   /** Waits for the loop to end (it ends when a device closes). */
-  private void runRawForwardLoop(TunSegmentationOffload from, TunSegmentationOffload to,
-      int headroom) {
-    int batch = 8;
-    byte[][] bufs = new byte[batch][headroom + from.maxSuperPacket()];
-    int[] sizes = new int[batch];
-    GsoInfo[] gso = new GsoInfo[batch];
-    for (int i = 0; i < batch; i++) {
-      gso[i] = new GsoInfo();
-    }
-    try {
-      while (true) {
-        int n = from.readSuperPackets(bufs, sizes, gso, headroom);
-        calls.incrementAndGet();
-        packets.addAndGet(n);
-        to.writeSuperPackets(bufs, sizes, gso, headroom, n);
-      }
-    } catch (ClosedChannelException e) {
-      // one side closed: done
-    } catch (IOException | RuntimeException e) {
-      failure.set(e);
-    }
-  }
-
   @Override
   public void close() {
     try {

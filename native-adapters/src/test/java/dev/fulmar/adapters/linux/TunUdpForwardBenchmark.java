@@ -29,8 +29,13 @@ import java.util.regex.Pattern;
  * ns A: iperf3 -c ─► tun ─► [encap thread] ─► UDP 4500 ─► veth ─► UDP 4500 ─► [decap] ─► tun ─► ns B
  * </pre>
  *
- * <p>Run as root: {@code ./mvnw -o -q -pl native-adapters -am test-compile} then {@code java -cp
- * <test classpath> dev.fulmar.adapters.linux.TunUdpForwardBenchmark [seconds]}.
+ * <p>The forwarders use only the plain batched {@code TunDevice}/{@code UdpTransport} calls, one
+ * call per batch, as the data path does: in the offload mode the splitting and merging of TCP
+ * bursts happen inside {@link LinuxVnetTunDevice}, GSO/GRO inside {@link LinuxUdpTransport}.
+ *
+ * <p>Run as root; the command and the latest results are in {@code docs/benchmarks.md} §4:
+ * {@code java -cp <test classpath> dev.fulmar.adapters.linux.TunUdpForwardBenchmark [seconds
+ * [rounds]]}.
  */
 public final class TunUdpForwardBenchmark {
 

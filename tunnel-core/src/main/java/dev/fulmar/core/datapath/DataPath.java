@@ -15,6 +15,11 @@ import java.util.Objects;
  * over one TUN device and one NAT-T UDP socket, each on its own thread, sharing the {@link
  * SaTable} that the engine fills. The caller owns the device and the socket; closing them (or
  * {@link #close()}) ends the loops.
+ *
+ * <p>The data path moves whole batches through the plain {@link TunDevice} and {@link
+ * UdpTransport} calls and nothing else: kernel offloads (TSO/GRO on the TUN, sendmmsg and UDP
+ * GSO/GRO on the socket) are the business of the adapter behind those calls, which splits and
+ * merges packets there, as wireguard-go's {@code tun.Device} does.
  */
 public final class DataPath implements AutoCloseable {
   /** Bytes kept free in front of every packet: ESP header, IV, a rebuilt IP header, margin. */
@@ -55,10 +60,7 @@ public final class DataPath implements AutoCloseable {
     this.tun = Objects.requireNonNull(tun);
     this.udp = Objects.requireNonNull(udp);
     this.sas = Objects.requireNonNull(sas);
-    int batches = Math.max(1, tun.batchSize()) + Math.max(1, udp.batchSize()) + 1
-        + (tun instanceof TunSegmentationOffload ? OutboundPipeline.MAX_SEGMENTS : 0)
-        + (udp instanceof UdpSegmentationOffload
-            ? ((UdpSegmentationOffload) udp).maxSegments() : 0);
+    int batches = Math.max(1, tun.batchSize()) + Math.max(1, udp.batchSize()) + 1;
     this.pool = new BufferPool(Math.max(config.poolBuffers(), batches),
         HEADROOM + config.maxPacket() + TAILROOM);
     TunWriter writer = new TunWriter(tun);

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are opened and written in arrival order.
  *
  * <pre>
- *  UDP.receive(batch, port 4500)   [offload: UDP GRO entries split into datagrams]
+ *  UDP.receive(batch, port 4500)   [an offload transport: recvmmsg, UDP GRO split again]
  *    ▼
  *  demux by non-ESP marker ──IKE──► IkePacketHandler (engine)
  *    │                     ──0xFF──► count keepalive
@@ -32,9 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *    ▼                                          [transport: IP header rebuilt]
  *  clamp MSS of SYNs
  *    ▼
- *  TUN.write(batch at one common offset)
- *    [offload: adjacent in-order TCP segments merged (TcpCoalescer) ─► TUN.writeSuperPackets]
+ *  TUN.write(the whole batch at one common offset, one call)
+ *                           [an offload device merges a flow's TCP segments into one burst]
  * </pre>
+ *
+ * <p>Coalescing belongs to the {@code core.spi} implementations: this pipeline only keeps the
+ * batch whole (inner packets of every SA moved to one offset), so that they can use it.
  */
 public final class InboundPipeline {
   private static final org.slf4j.Logger LOG =
@@ -51,10 +54,8 @@ public final class InboundPipeline {
   private final EspPacket packet = new EspPacket();
   private final AtomicLong keepalives = new AtomicLong();
   private final AtomicLong ikeMessages = new AtomicLong();
-  /** Largest UDP GRO entry (64 KiB of datagrams). */
-  static final int MAX_COALESCED = 65535;
-
-  private final TcpCoalescer coalescer;
+  /** Per packet to write: where {@link #decapsulate} left it. */
+  private int[] writeFrom;
   private int innerOffset;
   private int innerLength;
   private volatile boolean running = true;
@@ -71,17 +72,12 @@ public final class InboundPipeline {
     this.outbound = outbound;
     this.headroom = headroom;
     this.unattributed = sas.unattributedCounters();
-    TunSegmentationOffload tso = tunWriter.offload();
-    this.coalescer = tso == null ? null
-        : new TcpCoalescer(Math.max(1, udp.batchSize()), tso.maxSuperPacket(), headroom);
+    this.writeFrom = new int[Math.max(1, udp.batchSize())];
   }
 
   /** Receives, opens and writes until the UDP transport is closed or {@link #stop()} is called. */
   public void runInboundLoop() {
-    UdpGroReceiver gro = udp instanceof UdpSegmentationOffload
-        ? new UdpGroReceiver((UdpSegmentationOffload) udp, Math.max(1, udp.batchSize()),
-            MAX_COALESCED) : null;
-    int n = gro != null ? gro.maxSegments() : Math.max(1, udp.batchSize());
+    int n = Math.max(1, udp.batchSize());
     byte[][] bufs = new byte[n][];
     byte[][] writeBufs = new byte[n][];
     int[] sizes = new int[n];
@@ -92,18 +88,14 @@ public final class InboundPipeline {
         bufs[i] = pool.take();
       }
       while (running) {
-        int received = receive(gro, bufs, sizes, from);
-        if (received < 0) {
+        int count = receive(bufs, sizes, from);
+        if (count < 0) {
           break;
         }
-        int entries = gro != null ? received : Math.min(received, 1);
-        for (int e = 0; e < entries; e++) {
-          int count = gro != null ? gro.split(e, bufs, sizes, from, headroom) : received;
-          try {
-            processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
-          } catch (RuntimeException ex) {
-            internalError(ex, count);
-          }
+        try {
+          processBatch(bufs, sizes, from, count, writeBufs, writeSizes);
+        } catch (RuntimeException e) {
+          internalError(e, count);
         }
       }
     } catch (InterruptedException e) {
@@ -117,71 +109,34 @@ public final class InboundPipeline {
     }
   }
 
-  /** Demultiplexes and opens one received batch and writes the inner packets to the TUN. */
+  /**
+   * Demultiplexes and opens one received batch and writes all its inner packets to the TUN in
+   * one call. SAs with different header lengths leave inner packets at different offsets; each is
+   * moved down to the lowest of them (moving down always fits), the batch's common offset.
+   */
   void processBatch(byte[][] bufs, int[] sizes, InetSocketAddress[] from, int count,
       byte[][] writeBufs, int[] writeSizes) {
-    if (coalescer != null) {
-      processBatchCoalescing(bufs, sizes, from, count);
-      return;
+    if (count > writeFrom.length) {
+      writeFrom = new int[count];
     }
     int pending = 0;
-    int writeOffset = -1;
+    int writeOffset = Integer.MAX_VALUE;
     for (int i = 0; i < count; i++) {
       byte[] buf = bufs[i];
       if (!demux(buf, sizes[i], from[i]) || !decapsulate(buf, sizes[i])) {
         continue;
       }
-      if (pending > 0 && innerOffset != writeOffset) { // another SA's header length
-        if (writeOffset + innerLength <= buf.length) {
-          System.arraycopy(buf, innerOffset, buf, writeOffset, innerLength);
-        } else {
-          write(writeBufs, writeSizes, writeOffset, pending);
-          pending = 0;
-        }
-      }
-      if (pending == 0) {
-        writeOffset = innerOffset;
-      }
+      writeOffset = Math.min(writeOffset, innerOffset);
+      writeFrom[pending] = innerOffset;
       writeBufs[pending] = buf;
       writeSizes[pending++] = innerLength;
     }
+    for (int k = 0; k < pending; k++) {
+      if (writeFrom[k] != writeOffset) {
+        System.arraycopy(writeBufs[k], writeFrom[k], writeBufs[k], writeOffset, writeSizes[k]);
+      }
+    }
     write(writeBufs, writeSizes, writeOffset, pending);
-  }
-
-  /** The same stages with TCP segments merged (GRO) before one offload write. */
-  private void processBatchCoalescing(byte[][] bufs, int[] sizes, InetSocketAddress[] from,
-      int count) {
-    coalescer.reset();
-    for (int i = 0; i < count; i++) {
-      byte[] buf = bufs[i];
-      if (!demux(buf, sizes[i], from[i]) || !decapsulate(buf, sizes[i])) {
-        continue;
-      }
-      if (!coalescer.add(buf, innerOffset, innerLength)) {
-        writeCoalesced();
-        coalescer.reset();
-        if (!coalescer.add(buf, innerOffset, innerLength)) {
-          packet.sa().drop(packet, DropReason.NO_BUFFER_SPACE);
-        }
-      }
-    }
-    writeCoalesced();
-  }
-
-  private void writeCoalesced() {
-    coalescer.finish();
-    int n = coalescer.count();
-    try {
-      int written = tunWriter.writeSuper(coalescer.buffers(), coalescer.sizes(), coalescer.gso(),
-          coalescer.offset(), n);
-      for (int i = written; i < n; i++) {
-        unattributed.countDrop(DropReason.IO_ERROR);
-      }
-    } catch (IOException e) {
-      for (int i = 0; i < n; i++) {
-        unattributed.countDrop(DropReason.IO_ERROR);
-      }
-    }
   }
 
   private void write(byte[][] bufs, int[] sizes, int offset, int count) {
@@ -250,13 +205,12 @@ public final class InboundPipeline {
   }
 
   /**
-   * One receive: datagrams (plain) or coalesced entries (GRO). A transient error is counted and
-   * reported as 0; -1 means stop: the socket is closed, or it failed {@link
-   * OutboundPipeline#MAX_CONSECUTIVE_IO_ERRORS} times in a row.
+   * One receive. A transient error is counted and reported as 0; -1 means stop: the socket is
+   * closed, or it failed {@link OutboundPipeline#MAX_CONSECUTIVE_IO_ERRORS} times in a row.
    */
-  private int receive(UdpGroReceiver gro, byte[][] bufs, int[] sizes, InetSocketAddress[] from) {
+  private int receive(byte[][] bufs, int[] sizes, InetSocketAddress[] from) {
     try {
-      int n = gro != null ? gro.receive() : udp.receive(bufs, sizes, from, headroom);
+      int n = udp.receive(bufs, sizes, from, headroom);
       ioErrors = 0;
       return n;
     } catch (ClosedChannelException e) {

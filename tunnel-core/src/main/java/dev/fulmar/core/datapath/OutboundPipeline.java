@@ -20,8 +20,7 @@ import java.nio.channels.ClosedChannelException;
  * order the TUN gave them.
  *
  * <pre>
- *  TUN.read(batch)
- *    │  [offload: TSO super-packet ─► TcpSegmenter ─► MSS-sized segments]
+ *  TUN.read(batch)          [an offload device hands over TSO bursts already cut into packets]
  *    ▼
  *  validateInner ──bad──► drop BAD_INNER_PACKET
  *    ▼
@@ -33,8 +32,12 @@ import java.nio.channels.ClosedChannelException;
  *    ▼
  *  ESP seal in place (header+IV into headroom, trailer+ICV after)   [transport: IP header cut]
  *    ▼
- *  UDP.send(batch of consecutive packets to the same peer)   [offload: UDP GSO runs]
+ *  UDP.send(every sealed packet of the batch for one peer, one call)
+ *                           [an offload transport sends them with sendmmsg and UDP GSO]
  * </pre>
+ *
+ * <p>Segmentation and GSO belong to the {@code core.spi} implementations: this pipeline only
+ * keeps batches whole, so that they can use them.
  */
 public final class OutboundPipeline {
   private static final org.slf4j.Logger LOG =
@@ -51,8 +54,10 @@ public final class OutboundPipeline {
   private final EspPacket packet = new EspPacket();
   private final byte[][] icmpBuf = new byte[1][];
   private final int[] icmpSize = new int[1];
-  private final byte[][] single = new byte[1][];
-  private final UdpGsoSender gso;
+  /** Per batch slot: the peer of the sealed packet (null once dropped or sent), its place. */
+  private InetSocketAddress[] sealedPeer;
+  private int[] sealedOffset;
+  private int[] sealedLength;
   private volatile boolean running = true;
   private boolean internalErrorLogged;
   private int ioErrors;
@@ -68,16 +73,11 @@ public final class OutboundPipeline {
     this.headroom = headroom;
     this.unattributed = sas.unattributedCounters();
     this.icmpBuf[0] = new byte[headroom + IcmpTooBig.MAX_IPV6_REPLY];
-    this.gso = udp instanceof UdpSegmentationOffload
-        ? new UdpGsoSender((UdpSegmentationOffload) udp, pool.bufferSize()) : null;
+    slots(Math.max(1, tun.batchSize()));
   }
 
   /** Reads, seals and sends until the TUN device is closed or {@link #stop()} is called. */
   public void runOutboundLoop() {
-    if (tun instanceof TunSegmentationOffload) {
-      runSegmentingLoop((TunSegmentationOffload) tun);
-      return;
-    }
     int n = Math.max(1, tun.batchSize());
     byte[][] bufs = new byte[n][];
     byte[][] sendBufs = new byte[n][];
@@ -88,7 +88,7 @@ public final class OutboundPipeline {
         bufs[i] = pool.take();
       }
       while (running) {
-        int count = read(bufs, sizes, null);
+        int count = read(bufs, sizes);
         if (count < 0) {
           break;
         }
@@ -101,102 +101,68 @@ public final class OutboundPipeline {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      giveBack(bufs);
-    }
-  }
-
-  /** Segments per super-packet: 64 KiB of payload at the smallest MSS we clamp to. */
-  static final int MAX_SEGMENTS = 128;
-
-  /** The loop for a TUN with TSO: super-packets are cut into segments, then sealed as usual. */
-  private void runSegmentingLoop(TunSegmentationOffload tso) {
-    int n = Math.max(1, tun.batchSize());
-    byte[][] supers = new byte[n][headroom + tso.maxSuperPacket() + DataPath.TAILROOM];
-    int[] sizes = new int[n];
-    GsoInfo[] gso = new GsoInfo[n];
-    for (int i = 0; i < n; i++) {
-      gso[i] = new GsoInfo();
-    }
-    byte[][] segs = new byte[MAX_SEGMENTS][];
-    int[] segSizes = new int[MAX_SEGMENTS];
-    byte[][] sendBufs = new byte[MAX_SEGMENTS][];
-    int[] sendSizes = new int[MAX_SEGMENTS];
-    try {
-      for (int i = 0; i < MAX_SEGMENTS; i++) {
-        segs[i] = pool.take();
-      }
-      while (running) {
-        int count = read(supers, sizes, gso);
-        if (count < 0) {
-          break;
-        }
-        for (int i = 0; i < count; i++) {
-          try {
-            processSuperPacket(supers, i, sizes[i], gso[i], segs, segSizes, sendBufs, sendSizes);
-          } catch (RuntimeException e) {
-            internalError(e, 1);
-          }
+      for (int i = 0; i < n; i++) {
+        if (bufs[i] != null) {
+          pool.give(bufs[i]);
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      giveBack(segs);
     }
   }
 
-  private void processSuperPacket(byte[][] supers, int i, int len, GsoInfo g, byte[][] segs,
-      int[] segSizes, byte[][] sendBufs, int[] sendSizes) {
-    if (g.type == GsoInfo.Type.TCPV4 || g.type == GsoInfo.Type.TCPV6) {
-      int k = TcpSegmenter.segment(supers[i], headroom, len, g, segs, headroom, segSizes);
-      if (k < 0) {
-        unattributed.countDrop(DropReason.BAD_INNER_PACKET);
-        return;
-      }
-      processBatch(segs, segSizes, k, sendBufs, sendSizes);
-    } else if (g.type == GsoInfo.Type.NONE) {
-      if (g.needsChecksum) {
-        TcpSegmenter.completeChecksum(supers[i], headroom, len, g);
-      }
-      single[0] = supers[i];
-      segSizes[0] = len;
-      processBatch(single, segSizes, 1, sendBufs, sendSizes);
-    } else {
-      unattributed.countDrop(DropReason.BAD_INNER_PACKET); // USO is not requested by us
-    }
-  }
-
-  private void giveBack(byte[][] bufs) {
-    for (int i = 0; i < bufs.length; i++) {
-      if (bufs[i] != null) {
-        pool.give(bufs[i]);
-        bufs[i] = null;
-      }
-    }
-  }
-
-  /** Seals a batch read from the TUN and sends it; buffers hold packets at {@code headroom}. */
+  /**
+   * Seals a batch read from the TUN (packets at {@code headroom}) and sends it: one {@link
+   * UdpTransport#send} per peer carrying all of that peer's packets in TUN order.
+   */
   void processBatch(byte[][] bufs, int[] sizes, int count, byte[][] sendBufs, int[] sendSizes) {
-    int pending = 0;
-    int pendingOffset = -1;
-    InetSocketAddress pendingPeer = null;
+    if (count > sealedPeer.length) {
+      slots(count);
+    }
     for (int i = 0; i < count; i++) {
       EspSa sa = encapsulate(bufs[i], sizes[i]);
-      if (sa == null) {
+      sealedPeer[i] = sa == null ? null : sa.peer();
+      sealedOffset[i] = packet.offset();
+      sealedLength[i] = packet.length();
+    }
+    for (int i = 0; i < count; i++) {
+      if (sealedPeer[i] != null) {
+        sendToPeerOf(i, bufs, count, sendBufs, sendSizes);
+      }
+    }
+  }
+
+  /**
+   * Sends the sealed packets {@code i..count) that go to the peer of packet {@code i}, in one
+   * call. Packets of SAs with another header length are moved down to the lowest offset (moving
+   * down always fits), so that the batch shares one offset as the transport requires.
+   */
+  private void sendToPeerOf(int i, byte[][] bufs, int count, byte[][] sendBufs,
+      int[] sendSizes) {
+    InetSocketAddress to = sealedPeer[i];
+    int offset = sealedOffset[i];
+    for (int j = i + 1; j < count; j++) {
+      if (to.equals(sealedPeer[j])) {
+        offset = Math.min(offset, sealedOffset[j]);
+      }
+    }
+    int n = 0;
+    for (int j = i; j < count; j++) {
+      if (!to.equals(sealedPeer[j])) {
         continue;
       }
-      if (pending > 0 && (sa.peer() != pendingPeer || packet.offset() != pendingOffset)) {
-        send(sendBufs, sendSizes, pendingOffset, pending, pendingPeer);
-        pending = 0;
+      if (sealedOffset[j] != offset) {
+        System.arraycopy(bufs[j], sealedOffset[j], bufs[j], offset, sealedLength[j]);
       }
-      pendingPeer = sa.peer();
-      pendingOffset = packet.offset();
-      sendBufs[pending] = bufs[i];
-      sendSizes[pending++] = packet.length();
+      sendBufs[n] = bufs[j];
+      sendSizes[n++] = sealedLength[j];
+      sealedPeer[j] = null;
     }
-    if (pending > 0) {
-      send(sendBufs, sendSizes, pendingOffset, pending, pendingPeer);
-    }
+    send(sendBufs, sendSizes, offset, n, to);
+  }
+
+  private void slots(int n) {
+    sealedPeer = new InetSocketAddress[n];
+    sealedOffset = new int[n];
+    sealedLength = new int[n];
   }
 
   /** The pipeline's stages for one packet; returns the SA that sealed it, or null if dropped. */
@@ -254,10 +220,6 @@ public final class OutboundPipeline {
 
   private void send(byte[][] bufs, int[] sizes, int offset, int count, InetSocketAddress to) {
     try {
-      if (gso != null && count > 1) {
-        gso.send(bufs, sizes, offset, count, to);
-        return;
-      }
       int sent = udp.send(bufs, sizes, offset, count, to);
       for (int i = sent; i < count; i++) {
         unattributed.countDrop(DropReason.IO_ERROR);
@@ -273,14 +235,12 @@ public final class OutboundPipeline {
   static final int MAX_CONSECUTIVE_IO_ERRORS = 100;
 
   /**
-   * One TUN read ({@code gso} non-null: through the TSO capability). A transient error is
-   * counted and reported as 0 packets; -1 means stop: the device is closed, or it failed {@link
-   * #MAX_CONSECUTIVE_IO_ERRORS} times in a row.
+   * One TUN read. A transient error is counted and reported as 0 packets; -1 means stop: the
+   * device is closed, or it failed {@link #MAX_CONSECUTIVE_IO_ERRORS} times in a row.
    */
-  private int read(byte[][] bufs, int[] sizes, GsoInfo[] gso) {
+  private int read(byte[][] bufs, int[] sizes) {
     try {
-      int n = gso == null ? tun.read(bufs, sizes, headroom)
-          : ((TunSegmentationOffload) tun).readSuperPackets(bufs, sizes, gso, headroom);
+      int n = tun.read(bufs, sizes, headroom);
       ioErrors = 0;
       return n;
     } catch (ClosedChannelException e) {

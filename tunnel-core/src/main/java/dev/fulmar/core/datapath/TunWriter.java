@@ -16,25 +16,6 @@ final class TunWriter {
     this.tun = tun;
   }
 
-  /** The device's TSO/GRO capability, or null. */
-  TunSegmentationOffload offload() {
-    return tun instanceof TunSegmentationOffload ? (TunSegmentationOffload) tun : null;
-  }
-
-  /** Writes coalesced packets through the offload capability. */
-  int writeSuper(byte[][] bufs, int[] sizes, GsoInfo[] gso, int offset, int count)
-      throws IOException {
-    if (count == 0) {
-      return 0;
-    }
-    lock.lock();
-    try {
-      return offload().writeSuperPackets(bufs, sizes, gso, offset, count);
-    } finally {
-      lock.unlock();
-    }
-  }
-
   int write(byte[][] bufs, int[] sizes, int offset, int count) throws IOException {
     if (count == 0) {
       return 0;

@@ -11,10 +11,12 @@
  * from {@link dev.fulmar.core.datapath.TunnelMtu}. {@link dev.fulmar.core.datapath.DataPath#stats}
  * gives {@link dev.fulmar.core.datapath.SaStats} for the UI.
  *
- * <p>Devices that offer kernel offloads implement {@link
- * dev.fulmar.core.datapath.TunSegmentationOffload} (TSO super-packets in, GRO super-packets out)
- * and {@link dev.fulmar.core.datapath.UdpSegmentationOffload} (UDP GSO/GRO); the pipelines then
- * segment and coalesce in userspace. Without them the plain batched path is used.
- * {@link dev.fulmar.core.datapath.ManualKeying} keys a data path without IKE for benchmarks.
+ * <p>Only the plain batched {@code TunDevice}/{@code UdpTransport} calls are used, and each batch
+ * is handed over whole: one {@code send} per peer for what one TUN read gave, one TUN {@code
+ * write} for what one receive gave. Kernel offloads stay behind those calls, in the adapters: a
+ * Linux TUN with {@code IFF_VNET_HDR} splits TSO bursts on read and merges TCP segments on write,
+ * a Linux UDP socket sends with {@code sendmmsg} and UDP GSO and receives with {@code recvmmsg}
+ * and UDP GRO. {@link dev.fulmar.core.datapath.ManualKeying} keys a data path without IKE for
+ * benchmarks.
  */
 package dev.fulmar.core.datapath;

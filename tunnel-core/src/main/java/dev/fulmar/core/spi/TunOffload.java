@@ -3,13 +3,14 @@ package dev.fulmar.core.spi;
 import java.util.Set;
 
 /**
- * Capability of a {@link TunDevice} that negotiated kernel offloads: which ones are in force, for
- * diagnostics and for the data path to decide how to batch. A device with TSO also implements
- * {@link TunSegmentationOffload}.
+ * Read-only capability of a {@link TunDevice} that negotiated kernel offloads: which ones are in
+ * force, so that the helper can report them (in its log and diagnostics). Obtain it with {@code
+ * tun instanceof TunOffload offload}.
  *
- * <p>Even through the plain {@link TunDevice#read}/{@link TunDevice#write} such a device saves
- * system calls: reads cut super-packets into MTU-sized packets with complete checksums, writes
- * coalesce consecutive TCP segments of a flow into one super-packet.
+ * <p>The offloads work entirely behind the plain {@link TunDevice#read}/{@link TunDevice#write}:
+ * reads cut the kernel's super-packets into MTU-sized packets with complete checksums, writes
+ * coalesce consecutive TCP segments of a flow into one super-packet. Callers change nothing,
+ * except that handing over whole batches lets more segments merge.
  */
 public interface TunOffload {
 

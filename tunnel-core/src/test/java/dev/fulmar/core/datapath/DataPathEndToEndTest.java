@@ -138,14 +138,7 @@ class DataPathEndToEndTest {
   @MethodSource("transforms")
   void rekeySwapsSasWithoutLosingPacketsInFlight(EspTransform t) throws Exception {
     startTunnel(t, false, LAN_TS);
-    List<byte[]> held = new ArrayList<>();
-    h.link.setInterceptor((from, to, d) -> {
-      synchronized (held) {
-        held.add(d);
-        held.notifyAll();
-      }
-      return null;
-    });
+    h.holdDatagrams();
     List<byte[]> before = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       before.add(TestPackets.udp4(CLIENT_IP, LAN_HOST, 200, i, true));
@@ -153,12 +146,10 @@ class DataPathEndToEndTest {
     before.forEach(h.clientTun::inject);
     byte[] marker = TestPackets.udp4(CLIENT_IP, LAN_HOST, 64, 999, true);
     h.clientTun.inject(marker);
-    waitForHeld(held, 21);
+    List<byte[]> held = h.awaitHeld(21);
     h.installChild(2, 1, t, EspMode.TUNNEL, false, LAN_TS); // CREATE_CHILD_SA rekey
     h.link.setInterceptor((from, to, d) -> d);
-    synchronized (held) {
-      held.forEach(d -> h.link.deliver(h.link.b(), d, TunnelHarness.CLIENT));
-    }
+    held.forEach(d -> h.link.deliver(h.link.b(), d, TunnelHarness.CLIENT));
     List<byte[]> after = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       after.add(TestPackets.udp4(CLIENT_IP, LAN_HOST, 300, 100 + i, true));
@@ -178,18 +169,6 @@ class DataPathEndToEndTest {
     byte[] late = TestPackets.udp4(CLIENT_IP, LAN_HOST, 64, 5000, true);
     h.clientTun.inject(late);
     expectSame(h.gatewayTun, late);
-  }
-
-  /** Waits (notified by the interceptor, bounded) until the client thread sent n datagrams. */
-  private static void waitForHeld(List<byte[]> held, int n) throws Exception {
-    long deadline = System.nanoTime() + WAIT_MS * 1_000_000L;
-    synchronized (held) {
-      while (held.size() < n) {
-        long left = (deadline - System.nanoTime()) / 1_000_000L;
-        assertThat(left).as("held datagrams").isPositive();
-        held.wait(left);
-      }
-    }
   }
 
   @Test

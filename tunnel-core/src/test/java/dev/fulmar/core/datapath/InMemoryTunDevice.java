@@ -4,12 +4,16 @@ import dev.fulmar.core.spi.TunDevice;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link TunDevice} in memory: {@link #inject} plays the OS handing a packet to the tunnel,
- * {@link #takeWritten} returns what the data path wrote towards the OS.
+ * {@link #takeWritten} returns what the data path wrote towards the OS, and {@link #writeCalls}
+ * how many packets each write call carried.
  */
 public final class InMemoryTunDevice implements TunDevice {
   private static final byte[] CLOSED = new byte[0];
@@ -19,6 +23,7 @@ public final class InMemoryTunDevice implements TunDevice {
   private final int batchSize;
   private final LinkedBlockingQueue<byte[]> toRead = new LinkedBlockingQueue<>();
   private final LinkedBlockingQueue<byte[]> written = new LinkedBlockingQueue<>();
+  private final Queue<Integer> writeCalls = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
   public InMemoryTunDevice(String name, int mtu, int batchSize) {
@@ -40,6 +45,11 @@ public final class InMemoryTunDevice implements TunDevice {
   /** The queue of written packets (tests may inspect or clear it). */
   public java.util.Queue<byte[]> written() {
     return written;
+  }
+
+  /** The number of packets of every write call so far, in order. */
+  public List<Integer> writeCalls() {
+    return List.copyOf(writeCalls);
   }
 
   /** Packets written and not yet taken. */
@@ -93,6 +103,7 @@ public final class InMemoryTunDevice implements TunDevice {
     if (closed) {
       throw new ClosedChannelException();
     }
+    writeCalls.add(count);
     for (int i = 0; i < count; i++) {
       written.add(Arrays.copyOfRange(bufs[i], offset, offset + sizes[i]));
     }

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Two {@link UdpTransport} endpoints joined back to back in memory. An {@link Interceptor} sees
  * every datagram on its way and may pass, change or swallow it, as a network or an attacker
- * would; {@link #deliver} injects a datagram as if it had arrived.
+ * would; {@link #deliver} injects a datagram as if it had arrived. Each endpoint records its
+ * {@link Endpoint#sendCalls() send calls}, so tests can see how callers batch.
  */
 public final class LoopbackUdpLink {
   /** Sees each datagram in flight; returns what to deliver, or null to drop it. */
@@ -28,14 +32,8 @@ public final class LoopbackUdpLink {
   private volatile Interceptor interceptor = (from, to, d) -> d;
 
   public LoopbackUdpLink(InetSocketAddress addressA, InetSocketAddress addressB) {
-    this(addressA, addressB, false);
-  }
-
-  /** A link whose endpoints also offer UDP GSO/GRO ({@link OffloadEndpoint}) if asked. */
-  public LoopbackUdpLink(InetSocketAddress addressA, InetSocketAddress addressB,
-      boolean offload) {
-    this.a = offload ? new OffloadEndpoint(addressA) : new Endpoint(addressA);
-    this.b = offload ? new OffloadEndpoint(addressB) : new Endpoint(addressB);
+    this.a = new Endpoint(addressA);
+    this.b = new Endpoint(addressB);
   }
 
   public Endpoint a() {
@@ -55,10 +53,14 @@ public final class LoopbackUdpLink {
     to.inbox.add(new Datagram(datagram.clone(), from));
   }
 
+  /** One {@link UdpTransport#send} call: its destination and how many datagrams it carried. */
+  public record SendCall(InetSocketAddress to, int count) {}
+
   /** One end of the link. */
-  public class Endpoint implements UdpTransport {
+  public final class Endpoint implements UdpTransport {
     final InetSocketAddress address;
     final LinkedBlockingQueue<Datagram> inbox = new LinkedBlockingQueue<>();
+    private final Queue<SendCall> sendCalls = new ConcurrentLinkedQueue<>();
     volatile boolean closed;
 
     private Endpoint(InetSocketAddress address) {
@@ -81,13 +83,19 @@ public final class LoopbackUdpLink {
       if (closed) {
         throw new ClosedChannelException();
       }
+      sendCalls.add(new SendCall(to, count));
       for (int i = 0; i < count; i++) {
         transmit(Arrays.copyOfRange(bufs[i], offset, offset + sizes[i]), to);
       }
       return count;
     }
 
-    void transmit(byte[] datagram, InetSocketAddress to) {
+    /** Every send call so far, in order. */
+    public List<SendCall> sendCalls() {
+      return List.copyOf(sendCalls);
+    }
+
+    private void transmit(byte[] datagram, InetSocketAddress to) {
       Endpoint other = this == a ? b : a;
       byte[] d = interceptor.onDatagram(address, to, datagram);
       if (d != null && to.equals(other.address)) {
@@ -129,90 +137,6 @@ public final class LoopbackUdpLink {
     public void close() {
       closed = true;
       inbox.offer(CLOSED);
-    }
-  }
-
-  /**
-   * An endpoint with UDP GSO/GRO, as a kernel offers them: a segmented send leaves as separate
-   * datagrams; a receive merges queued datagrams of one sender and one size (the last may be
-   * shorter) into one entry.
-   */
-  public final class OffloadEndpoint extends Endpoint implements UdpSegmentationOffload {
-    private final java.util.concurrent.atomic.AtomicInteger segmentedSends =
-        new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger mergedEntries =
-        new java.util.concurrent.atomic.AtomicInteger();
-
-    private OffloadEndpoint(InetSocketAddress address) {
-      super(address);
-    }
-
-    /** Segmented sends of more than one datagram so far. */
-    public int segmentedSends() {
-      return segmentedSends.get();
-    }
-
-    /** Received entries that held more than one datagram so far. */
-    public int mergedEntries() {
-      return mergedEntries.get();
-    }
-
-    @Override
-    public int maxSegments() {
-      return 64;
-    }
-
-    @Override
-    public void sendSegmented(byte[] buf, int offset, int length, int segmentSize,
-        InetSocketAddress to) throws IOException {
-      if (closed) {
-        throw new ClosedChannelException();
-      }
-      if (length > segmentSize) {
-        segmentedSends.incrementAndGet();
-      }
-      for (int pos = 0; pos < length; pos += segmentSize) {
-        int len = Math.min(segmentSize, length - pos);
-        transmit(Arrays.copyOfRange(buf, offset + pos, offset + pos + len), to);
-      }
-    }
-
-    @Override
-    public int receiveCoalesced(byte[][] bufs, int[] sizes, int[] segmentSizes,
-        InetSocketAddress[] from, int offset) throws IOException {
-      Datagram d;
-      try {
-        d = inbox.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ClosedChannelException();
-      }
-      if (d == CLOSED || closed) {
-        inbox.offer(CLOSED);
-        throw new ClosedChannelException();
-      }
-      int seg = d.data().length;
-      int len = 0;
-      int n = 0;
-      while (d != null) {
-        System.arraycopy(d.data(), 0, bufs[0], offset + len, d.data().length);
-        len += d.data().length;
-        n++;
-        Datagram next = inbox.peek();
-        if (d.data().length < seg || next == null || next == CLOSED || n == maxSegments()
-            || !next.from().equals(d.from()) || next.data().length > seg
-            || offset + len + next.data().length > bufs[0].length) {
-          break;
-        }
-        d = inbox.poll();
-      }
-      if (n > 1) {
-        mergedEntries.incrementAndGet();
-      }
-      sizes[0] = len;
-      segmentSizes[0] = seg;
-      from[0] = d.from();
-      return 1;
     }
   }
 }

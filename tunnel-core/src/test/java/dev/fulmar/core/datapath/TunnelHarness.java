@@ -28,6 +28,7 @@ final class TunnelHarness implements AutoCloseable {
   final SaTable clientSas = new SaTable();
   final SaTable gatewaySas = new SaTable();
   final List<byte[]> ikeMessages = new ArrayList<>();
+  private final List<byte[]> held = new ArrayList<>();
   final DataPath client;
   final DataPath gateway;
 
@@ -44,6 +45,36 @@ final class TunnelHarness implements AutoCloseable {
   void start() {
     client.start();
     gateway.start();
+  }
+
+  /** From now on the link swallows every datagram and keeps it for {@link #awaitHeld}. */
+  void holdDatagrams() {
+    link.setInterceptor((from, to, d) -> {
+      synchronized (held) {
+        held.add(d);
+        held.notifyAll();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Waits (notified by the link, at most five seconds) until {@code n} datagrams are held.
+   *
+   * @return the held datagrams in the order they were sent
+   */
+  List<byte[]> awaitHeld(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    synchronized (held) {
+      while (held.size() < n) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          throw new AssertionError("only " + held.size() + " of " + n + " datagrams sent");
+        }
+        held.wait(left);
+      }
+      return List.copyOf(held);
+    }
   }
 
   static byte[] key(int len, int seed) {
