@@ -49,6 +49,24 @@ class DiagnoseAuthIT {
   }
 
   @Test
+  void eapMd5() {
+    Path p = fulmar.profile("md5", PKI, "{ \"method\": \"eap-md5\", \"username\": \""
+        + GatewayConfig.MD5_USER + "\" }");
+    Checks.Connected c = Checks.connect(fulmar, gateway, p, GatewayConfig.MD5_PASSWORD,
+        "eap-md5");
+    assertThat(c.gateway().eapIdentity()).isEqualTo(GatewayConfig.MD5_USER);
+  }
+
+  @Test
+  void eapGtc() {
+    Path p = fulmar.profile("gtc", PKI, "{ \"method\": \"eap-gtc\", \"username\": \""
+        + GatewayConfig.GTC_USER + "\" }");
+    Checks.Connected c = Checks.connect(fulmar, gateway, p, GatewayConfig.GTC_PASSWORD,
+        "eap-gtc");
+    assertThat(c.gateway().eapIdentity()).isEqualTo(GatewayConfig.GTC_USER);
+  }
+
+  @Test
   void rsaCertificate() {
     certificate("bob@fulmar.test", Pki.KeyKind.RSA_2048);
   }
