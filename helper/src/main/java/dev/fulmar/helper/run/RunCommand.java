@@ -37,8 +37,7 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "  0:the tunnel ran and was taken down on request",
-      "130/143:taken down by SIGINT/SIGTERM (the system was restored)",
+      "130/143:the tunnel ran until SIGINT/SIGTERM took it down (the system was restored)",
       "  3-8:the tunnel could not be negotiated (as for diagnose)",
       "  9:the system could not be configured (device, routes, DNS, or a leftover from an"
           + " earlier run that could not be undone)",
