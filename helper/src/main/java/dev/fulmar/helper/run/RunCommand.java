@@ -1,5 +1,6 @@
 package dev.fulmar.helper.run;
 
+import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.SystemChangeJournal.RollbackReport;
@@ -142,6 +143,10 @@ public final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(tunnel::close, "fulmard-run-shutdown"));
       tunnel.connect();
     } catch (TunnelException e) {
+      if (e.ikeFailure() != null && e.ikeFailure().code() == ErrorCode.CANCELLED) {
+        err.println("fulmard run: the connection was cancelled before the tunnel was up");
+        return ExitCode.FAILED.code();
+      }
       err.println("fulmard run: " + e.step() + " failed: " + e.getMessage());
       if (e.fix() != null) {
         err.println("  fix: " + e.fix());
