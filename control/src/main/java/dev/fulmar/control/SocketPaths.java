@@ -13,8 +13,9 @@ import java.util.Map;
  *       root:fulmar; systemd's {@code RuntimeDirectory=fulmar} creates the directory);
  *   <li>macOS: {@code /var/run/fulmar/control.sock}, same ownership and modes;
  *   <li>Windows: {@code %ProgramData%\Fulmar\control.sock}; the directory's ACL grants
- *       LocalSystem and Administrators full control and the local group {@code fulmar} read and
- *       write (see docs/control-protocol.md).
+ *       LocalSystem and Administrators full control and the local group {@code Fulmar Operators}
+ *       (created by the MSI, installers/windows/fulmar.wxs) read and write (see
+ *       docs/control-protocol.md).
  * </ul>
  *
  * <p>The environment variable {@value #ENV_OVERRIDE} overrides the path (tests, a helper run by
@@ -27,8 +28,10 @@ public final class SocketPaths {
   public static final Path LINUX = Path.of("/run/fulmar/control.sock");
   /** The macOS socket. */
   public static final Path MACOS = Path.of("/var/run/fulmar/control.sock");
-  /** The group whose members may operate the VPN. */
-  public static final String OPERATOR_GROUP = "fulmar";
+  /** The group whose members may operate the VPN on Linux and macOS. */
+  public static final String UNIX_OPERATOR_GROUP = "fulmar";
+  /** The local group the MSI creates for the same purpose on Windows. */
+  public static final String WINDOWS_OPERATOR_GROUP = "Fulmar Operators";
 
   private SocketPaths() {}
 
@@ -52,6 +55,35 @@ public final class SocketPaths {
       return MACOS;
     }
     return LINUX;
+  }
+
+  /** The group whose members may operate the VPN on this OS. */
+  public static String operatorGroup() {
+    return operatorGroup(System.getProperty("os.name", ""));
+  }
+
+  /**
+   * The operator group on {@code osName}: {@code Fulmar Operators} on Windows (the installer's
+   * local group), {@code fulmar} elsewhere (the .deb's sysusers file and the macOS package).
+   */
+  public static String operatorGroup(String osName) {
+    return isWindows(osName) ? WINDOWS_OPERATOR_GROUP : UNIX_OPERATOR_GROUP;
+  }
+
+  /** The command an administrator runs to let {@code user} in, on {@code osName}. */
+  public static String joinGroupHint(String osName, String user) {
+    String os = osName.toLowerCase(Locale.ROOT);
+    if (isWindows(osName)) {
+      return "net localgroup \"" + WINDOWS_OPERATOR_GROUP + "\" " + user + " /add";
+    }
+    if (os.startsWith("mac")) {
+      return "sudo dseditgroup -o edit -a " + user + " -t user " + UNIX_OPERATOR_GROUP;
+    }
+    return "sudo usermod -aG " + UNIX_OPERATOR_GROUP + " " + user;
+  }
+
+  private static boolean isWindows(String osName) {
+    return osName.toLowerCase(Locale.ROOT).startsWith("windows");
   }
 
   /** How to start the helper on {@code osName}, for messages. */

@@ -40,6 +40,24 @@ class ProtocolBasicsTest {
   }
 
   @Test
+  void operatorGroupIsTheOneEachInstallerCreates() throws Exception {
+    assertThat(SocketPaths.operatorGroup("Linux")).isEqualTo("fulmar");
+    assertThat(SocketPaths.operatorGroup("Mac OS X")).isEqualTo("fulmar");
+    assertThat(SocketPaths.operatorGroup("Windows 11")).isEqualTo("Fulmar Operators");
+    assertThat(SocketPaths.joinGroupHint("Windows 10", "CONTOSO\\alice"))
+        .isEqualTo("net localgroup \"Fulmar Operators\" CONTOSO\\alice /add");
+    assertThat(SocketPaths.joinGroupHint("Linux", "bob")).isEqualTo("sudo usermod -aG fulmar bob");
+    // The MSI's custom action creates the group and grants it the data folder.
+    String wxs = java.nio.file.Files.readString(
+        Path.of("..", "installers", "windows", "fulmar.wxs"));
+    assertThat(wxs).contains("localgroup &quot;" + SocketPaths.operatorGroup("Windows")
+        + "&quot; /add").contains("&quot;" + SocketPaths.WINDOWS_OPERATOR_GROUP + "&quot;:(RX)");
+    String sysusers = java.nio.file.Files.readString(
+        Path.of("..", "installers", "linux", "fulmar.sysusers"));
+    assertThat(sysusers).containsPattern("(?m)^g\\s+" + SocketPaths.operatorGroup("Linux") + "\\b");
+  }
+
+  @Test
   void secretsAreRedactedComparedAndWiped() {
     SecretText s = SecretText.of("p4ss".toCharArray());
     assertThat(s).hasToString("[redacted]");

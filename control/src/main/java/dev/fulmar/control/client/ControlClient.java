@@ -140,10 +140,10 @@ public final class ControlClient implements AutoCloseable {
 
   static String notPermittedMessage(Path socket) {
     String user = System.getProperty("user.name", "your-user");
-    return "You may not use the Fulmar helper: " + socket + " is open only to root and members "
-        + "of group '" + SocketPaths.OPERATOR_GROUP + "'. Ask an administrator to run: sudo "
-        + "usermod -aG " + SocketPaths.OPERATOR_GROUP + " " + user
-        + " (then log out and in again).";
+    String os = System.getProperty("os.name", "");
+    return "You may not use the Fulmar helper: " + socket + " is open only to administrators "
+        + "and members of group '" + SocketPaths.operatorGroup(os) + "'. Ask an administrator to "
+        + "run: " + SocketPaths.joinGroupHint(os, user) + " (then log out and in again).";
   }
 
   private static void closeQuietly(SocketChannel c) {

@@ -1,5 +1,6 @@
 package dev.fulmar.helper.control;
 
+import dev.fulmar.control.SocketPaths;
 import dev.fulmar.control.message.DeleteSystemProfile;
 import dev.fulmar.control.message.Policy;
 import dev.fulmar.control.message.Request;
@@ -53,8 +54,15 @@ final class Authorizer {
   String refusalAtConnect(PeerIdentity peer) {
     String user = peer.userName().orElse(Long.toString(peer.uid()));
     return "user " + who(peer) + " may not use the Fulmar helper: only root and members of "
-        + "group '" + operatorGroup + "' may. Ask an administrator to run: sudo usermod -aG "
-        + operatorGroup + " " + user;
+        + "group '" + operatorGroup + "' may. Ask an administrator to run: "
+        + joinHint(operatorGroup, user);
+  }
+
+  /** How an administrator adds {@code user} to {@code group} on this OS. */
+  static String joinHint(String group, String user) {
+    String os = System.getProperty("os.name", "");
+    return group.equals(SocketPaths.operatorGroup(os)) ? SocketPaths.joinGroupHint(os, user)
+        : "sudo usermod -aG " + group + " " + user;
   }
 
   /** The refusal of an administrator-only request. */

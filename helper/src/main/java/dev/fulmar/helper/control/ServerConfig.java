@@ -52,7 +52,8 @@ public record ServerConfig(
 
   /** The production settings for {@code socket}. */
   public static ServerConfig defaults(Path socket, String helperVersion) {
-    return new ServerConfig(socket, SocketPaths.OPERATOR_GROUP, SocketPaths.OPERATOR_GROUP,
+    String group = SocketPaths.operatorGroup();
+    return new ServerConfig(socket, group, group,
         helperVersion, Limits.MAX_CLIENTS, Limits.MAX_PENDING_PER_CLIENT,
         Limits.MAX_REQUEST_LINE_BYTES, Limits.MAX_OUTBOUND_BYTES, Limits.HELLO_TIMEOUT,
         Limits.PARTIAL_LINE_TIMEOUT, 4, Duration.ofSeconds(1));
