@@ -9,6 +9,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
@@ -16,7 +18,8 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 /**
  * Creates the control socket with the permissions that keep everyone but root and the operator
  * group out: the directory {@code 0750} and the socket {@code 0660}, both group-owned by the
- * operator group. The directory is what closes the window between {@code bind} and {@code chmod}.
+ * operator group. The directory is what closes the window between {@code bind} and {@code chmod};
+ * it gets that mode and group also when it exists already (systemd creates it root-only).
  * A socket left by a dead helper is replaced; a live helper's is not.
  */
 final class SocketSetup {
@@ -33,9 +36,10 @@ final class SocketSetup {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir);
       if (posix) {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
-        chgrp(dir, group, warn);
+        restrict(dir, group, warn);
       }
+    } else if (posix) {
+      adopt(dir, group, warn);
     }
     replaceStale(path);
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -50,6 +54,38 @@ final class SocketSetup {
       server.close();
       throw e;
     }
+  }
+
+  /**
+   * Gives an existing directory the socket directory's mode and group: systemd's {@code
+   * RuntimeDirectory=} recreates {@code /run/fulmar} as {@code root:root 0750} at every start,
+   * which would keep the operators out. A directory that others may write to (such as {@code
+   * /tmp}) or that another user owns is not the helper's to change: it is left alone, with a
+   * warning, and the socket's own mode and group still apply.
+   */
+  private static void adopt(Path dir, String group, java.util.function.Consumer<String> warn)
+      throws IOException {
+    PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class);
+    boolean shared = a.permissions().contains(PosixFilePermission.OTHERS_WRITE)
+        || sticky(dir);
+    String me = System.getProperty("user.name", "");
+    if (shared || !a.owner().getName().equals(me)) {
+      warn.accept("the socket's directory " + dir + " is shared or not owned by " + me
+          + ", so its permissions are left alone; give the helper a directory of its own");
+      return;
+    }
+    restrict(dir, group, warn);
+  }
+
+  private static boolean sticky(Path dir) throws IOException {
+    Object mode = Files.getAttribute(dir, "unix:mode");
+    return mode instanceof Integer m && (m & 01000) != 0;
+  }
+
+  private static void restrict(Path dir, String group, java.util.function.Consumer<String> warn)
+      throws IOException {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+    chgrp(dir, group, warn);
   }
 
   private static void replaceStale(Path path) throws IOException {

@@ -89,6 +89,37 @@ class SocketAndPeerCredentialsTest {
   }
 
   @Test
+  void aDirectoryThatSystemdCreatedRootOnlyIsHandedToTheGroup() throws IOException {
+    requireRoot();
+    Path run = Files.createDirectory(base.resolve("run"),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    LogRing log = new LogRing(100, Clock.systemUTC(), new Redactor());
+    try (ControlServer s = start("nogroup", log)) {
+      PosixFileAttributes d = Files.readAttributes(run, PosixFileAttributes.class);
+      assertThat(PosixFilePermissions.toString(d.permissions())).isEqualTo("rwxr-x---");
+      assertThat(d.group().getName()).isEqualTo("nogroup");
+      assertThat(Files.readAttributes(s.socket(), PosixFileAttributes.class).group().getName())
+          .isEqualTo("nogroup");
+    }
+  }
+
+  @Test
+  void aSharedDirectoryIsLeftAloneWithAWarning() throws IOException {
+    Path shared = Files.createDirectory(base.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    LogRing log = new LogRing(100, Clock.systemUTC(), new Redactor());
+    ServerConfig config = ServerConfig.defaults(shared.resolve("control.sock"), "test")
+        .withSocketGroup(null).withStatsInterval(Duration.ZERO);
+    try (ControlServer s = ControlServer.start(config, new ServerEnvironment(
+        new InMemoryTunnelService(Clock.systemUTC()), new InMemorySystemConfig(List.of()),
+        new LinuxPeerCredentials(), log, Clock.systemUTC(), System::nanoTime))) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+          .isEqualTo("rwxrwxrwx");
+      assertThat(log.tail(10, 0)).anyMatch(l -> l.message().contains("left alone"));
+    }
+  }
+
+  @Test
   void aLeftoverSocketIsReplacedButALiveHelperIsNot() throws IOException {
     LogRing log = new LogRing(100, Clock.systemUTC(), new Redactor());
     try (ControlServer s = start("root", log)) {
