@@ -44,6 +44,7 @@ public final class InMemoryTunnelService implements TunnelService {
   private volatile TrafficCounters counters;
   private volatile String acceptedPassword;
   private volatile Failure nextFailure;
+  private volatile Profile lastProfile;
   private Credentials held;
   private CompletableFuture<TunnelStatus> connecting;
   private Credentials connectingCredentials;
@@ -88,6 +89,11 @@ public final class InMemoryTunnelService implements TunnelService {
     });
   }
 
+  /** The profile of the last connect or diagnose, as the tunnel side received it. */
+  public Profile lastProfile() {
+    return lastProfile;
+  }
+
   /** Logs a line as the tunnel side would (tests pass secrets here to prove redaction). */
   public void log(LogLevel level, String message) {
     listeners.forEach(l -> l.onLog(level, "ike[fake]", message));
@@ -97,6 +103,7 @@ public final class InMemoryTunnelService implements TunnelService {
   public CompletionStage<TunnelStatus> connect(Profile profile, Credentials credentials,
       PromptHandler prompts) {
     CompletableFuture<TunnelStatus> result = new CompletableFuture<>();
+    lastProfile = profile;
     loop.execute(() -> {
       TunnelStatus now = status;
       if (now.state().isActive()) {
@@ -218,6 +225,7 @@ public final class InMemoryTunnelService implements TunnelService {
   @Override
   public CompletionStage<DiagnoseReport> diagnose(Profile profile, Credentials credentials,
       PromptHandler prompts) {
+    lastProfile = profile;
     return CompletableFuture.supplyAsync(() -> {
       try (credentials) {
         Failure f = nextFailure;

@@ -136,8 +136,23 @@ final class RequestHandler {
       throw new TunnelServiceException(ErrorCode.NOT_PERMITTED, "the administrator's policy "
           + "allows only system profiles on this machine; choose one of them ('fulmar list')");
     }
-    profiles.remember(s.peer.uid(), sent);
-    return sent;
+    Profile usable = sent;
+    if (role != Role.ADMIN) {
+      try {
+        usable = SentProfiles.forOperator(sent);
+      } catch (TunnelServiceException e) {
+        c.close();
+        log.append(LogLevel.WARN, "control", "refused the profile '" + sent.name() + "' of "
+            + s.who() + ": " + String.join("; ", e.problems()));
+        throw e;
+      }
+      if (usable != sent) {
+        log.append(LogLevel.WARN, "control", "ignored the key log of '" + sent.name() + "' sent"
+            + " by " + s.who() + ": only administrators may have the helper write key logs");
+      }
+    }
+    profiles.remember(s.peer.uid(), usable);
+    return usable;
   }
 
   StatusReport status() {

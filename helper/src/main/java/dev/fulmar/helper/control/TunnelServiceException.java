@@ -42,6 +42,11 @@ public final class TunnelServiceException extends Exception {
     return failure;
   }
 
+  /** The located problems (for {@code INVALID_PROFILE}). */
+  public List<String> problems() {
+    return problems;
+  }
+
   /** The error reply for the client. */
   public ErrorReply toReply() {
     return new ErrorReply(code, getMessage(), failure, problems);

@@ -135,4 +135,54 @@ class AuthorizationTest {
               e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PROFILE));
     }
   }
+
+  /** A profile that names files: a CA, a PKCS#12 bundle and a key log (the attack in one). */
+  private static final String FILES_VPN = """
+      {"format":"fulmar-profile","version":1,"name":"Files","gateway":{"host":"vpn.example.net"},
+       "trust":{"caCertificates":[{"path":"/etc/shadow"}]},
+       "auth":{"method":"certificate","pkcs12":{"path":"/root/.ssh/id_rsa"}},
+       "diagnostics":{"keyLog":"/etc/cron.d/keys"}}""";
+  private static final String KEYLOG_VPN = """
+      {"format":"fulmar-profile","version":1,"name":"Keys","gateway":{"host":"vpn.example.net"},
+       "auth":{"method":"eap-mschapv2","username":"alice"},
+       "diagnostics":{"keyLog":"/etc/cron.d/keys"}}""";
+
+  @Test
+  void anOperatorsProfileMayNotMakeRootReadFiles() throws Exception {
+    try (ControlClient c = h.client(Identities.ALICE)) {
+      assertThatThrownBy(() -> c.connect(Connect.withProfile(ServerHarness.profile(FILES_VPN),
+          Credentials.pkcs12Password("pw".toCharArray())), WAIT))
+          .isInstanceOfSatisfying(RequestFailedException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PROFILE);
+            assertThat(e.reply().problems()).hasSize(2)
+                .anyMatch(p -> p.startsWith("trust.caCertificates[0].path"))
+                .anyMatch(p -> p.startsWith("auth.pkcs12.path"));
+          })
+          .hasMessageContaining("put the certificates into the profile");
+      assertThat(c.listProfiles().profiles()).extracting(ProfileSummary::name)
+          .doesNotContain("Files");
+    }
+    assertThat(h.tunnel.lastProfile()).isNull();
+    assertThat(h.logContains("refused the profile 'Files' of alice")).isTrue();
+  }
+
+  @Test
+  void anOperatorsKeyLogIsIgnoredAndAnAdministratorsKept() throws Exception {
+    try (ControlClient c = h.client(Identities.ALICE)) {
+      c.connect(Connect.withProfile(ServerHarness.profile(KEYLOG_VPN),
+          Credentials.eapPassword("pw".toCharArray())), WAIT);
+      assertThat(h.tunnel.lastProfile().diagnostics().keyLogPath()).isNull();
+      c.disconnect(WAIT);
+      c.connect(Connect.byName("Keys", Credentials.eapPassword("pw".toCharArray())), WAIT);
+      assertThat(h.tunnel.lastProfile().diagnostics().keyLogPath()).isNull();
+      c.disconnect(WAIT);
+    }
+    assertThat(h.logContains("ignored the key log of 'Keys' sent by alice")).isTrue();
+    try (ControlClient c = h.client(Identities.ROOT)) {
+      c.connect(Connect.withProfile(ServerHarness.profile(KEYLOG_VPN),
+          Credentials.eapPassword("pw".toCharArray())), WAIT);
+      assertThat(h.tunnel.lastProfile().diagnostics().keyLogPath()).isEqualTo("/etc/cron.d/keys");
+      c.disconnect(WAIT);
+    }
+  }
 }
