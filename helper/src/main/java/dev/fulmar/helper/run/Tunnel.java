@@ -72,6 +72,7 @@ public final class Tunnel implements AutoCloseable {
   private volatile TunnelNetworkConfig network;
   private volatile SessionInfo info;
   private volatile String endReason = "closed";
+  private volatile IkeFailure endFailure;
   private boolean closed;
 
   private Tunnel(Profile profile, IkeSessionParams params, Platform platform, TunnelParts parts,
@@ -216,6 +217,15 @@ public final class Tunnel implements AutoCloseable {
   }
 
   /**
+   * Why the tunnel ended by itself (the gateway deleted it: {@code ESTABLISHED/PEER_DELETED}, or
+   * the session failed), once {@link #ended()} completed with a reason other than "closed";
+   * empty while it runs or after {@link #close()}.
+   */
+  public Optional<IkeFailure> endFailure() {
+    return Optional.ofNullable(endFailure);
+  }
+
+  /**
    * Restores the system, deletes the SAs (waiting briefly for the gateway) and releases the
    * device and socket. Idempotent; safe from a shutdown hook.
    */
@@ -284,6 +294,7 @@ public final class Tunnel implements AutoCloseable {
     @Override
     public void onFailed(IkeFailure failure) {
       if (info != null) {
+        endFailure = failure;
         endByItself("the tunnel failed: " + failure.reason());
       }
     }
@@ -291,6 +302,7 @@ public final class Tunnel implements AutoCloseable {
     @Override
     public void onClosed(boolean byGateway) {
       if (byGateway) {
+        endFailure = IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.PEER_DELETED);
         endByItself("the gateway closed the connection");
       }
     }
