@@ -1,5 +1,6 @@
 package dev.fulmar.helper;
 
+import dev.fulmar.helper.daemon.DaemonCommand;
 import dev.fulmar.helper.diagnose.DiagnoseCommand;
 import dev.fulmar.helper.run.BenchPeerCommand;
 import dev.fulmar.helper.run.CleanupCommand;
@@ -9,16 +10,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code fulmard}, the privileged helper. Today it runs {@code diagnose}; {@code run} (one tunnel
- * in the foreground) and {@code daemon} (the control socket) share its TunnelManager.
+ * {@code fulmard}, the privileged helper: {@code daemon} serves the control socket, {@code run}
+ * runs one tunnel in the foreground (both through the same {@code helper.run.Tunnel}), {@code
+ * diagnose} negotiates and deletes one SA, {@code cleanup} undoes what a crashed helper left.
  */
 @Command(
     name = "fulmard",
     mixinStandardHelpOptions = true,
     version = "fulmard 0.1.0",
     description = "Fulmar VPN helper: runs the IKEv2 engine.",
-    subcommands = {DiagnoseCommand.class, RunCommand.class, CleanupCommand.class,
-        BenchPeerCommand.class})
+    subcommands = {DaemonCommand.class, DiagnoseCommand.class, RunCommand.class,
+        CleanupCommand.class, BenchPeerCommand.class})
 public final class Fulmard implements Runnable {
   @Override
   public void run() {

@@ -66,6 +66,13 @@ public record ServerConfig(
         workers, statsInterval);
   }
 
+  /** The same with another operator group, which also owns the socket. */
+  public ServerConfig withOperatorGroup(String group) {
+    return new ServerConfig(socket, group, group, helperVersion, maxClients,
+        maxPendingPerClient, maxLineBytes, maxOutboundBytes, helloTimeout, partialLineTimeout,
+        workers, statsInterval);
+  }
+
   /** The same with another stats interval (zero: only {@code tickStats()} publishes). */
   public ServerConfig withStatsInterval(Duration interval) {
     return new ServerConfig(socket, operatorGroup, socketGroup, helperVersion, maxClients,
