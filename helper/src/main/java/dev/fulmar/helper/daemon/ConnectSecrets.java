@@ -112,6 +112,9 @@ final class ConnectSecrets implements AutoCloseable {
     CompletableFuture<AnswerPrompt> f = prompts.ask(new PromptEvent("pending", kind,
         profile.name(), user, hint, null)).toCompletableFuture();
     open = f;
+    if (closed) {
+      f.cancel(false); // close() ran before it could see this prompt
+    }
     AnswerPrompt answer;
     try {
       answer = f.get(ANSWER_LIMIT_SECONDS, TimeUnit.SECONDS);

@@ -149,9 +149,10 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
     Failure f = a.stopping || a.secrets.refused()
         ? Reports.failure(IkeFailure.of(e.step(), dev.fulmar.core.api.ErrorCode.CANCELLED))
         : Reports.failure(e);
-    a.result.completeExceptionally(TunnelServiceException.connectFailed(f));
     if (a.stopping) {
-      return; // disconnect() reports DISCONNECTED once everything is released
+      // disconnect() reports DISCONNECTED once everything is released
+      a.result.completeExceptionally(TunnelServiceException.connectFailed(f));
+      return;
     }
     a.secrets.close();
     synchronized (lock) {
@@ -161,6 +162,7 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
       }
     }
     log(a, LogLevel.WARN, "connecting failed at " + f.step() + ": " + f.message());
+    a.result.completeExceptionally(TunnelServiceException.connectFailed(f));
   }
 
   /** A tunnel that was up ended: by disconnect (nothing to do here) or by itself. */
