@@ -34,7 +34,8 @@ final class SentProfiles {
     if (!problems.isEmpty()) {
       throw new TunnelServiceException(ErrorCode.INVALID_PROFILE, "the profile refers to files "
           + "on this computer, which the helper reads only for administrators: put the "
-          + "certificates into the profile instead (import the profile again to embed them)",
+          + "certificates into the profile instead (the CA as PEM text in \"pem\", the "
+          + "PKCS#12 bundle in base64 in \"data\")",
           null, problems);
     }
     return hasKeyLog(p) ? p.toBuilder().diagnostics(Diagnostics.OFF).build() : p;

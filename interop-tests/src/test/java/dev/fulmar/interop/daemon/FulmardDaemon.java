@@ -1,0 +1,158 @@
+package dev.fulmar.interop.daemon;
+
+import dev.fulmar.interop.lab.Lab;
+import dev.fulmar.interop.lab.LabProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code fulmard daemon} in the lab's client namespace as the service runs it: a child JVM as
+ * root with {@code --add-exports=java.base/sun.nio.ch=ALL-UNNAMED} (SO_PEERCRED with the pid), its
+ * socket, journal, system profiles and policy in the lab directory, and its own mount namespace
+ * with an overlay over {@code /etc} and an empty {@code /run}, so the {@code resolv.conf} it
+ * rewrites is a private copy. A restart after {@code kill -9} finds the same journal.
+ */
+final class FulmardDaemon {
+  private final Lab lab;
+  private final String operatorGroup;
+  private final Path dir;
+  private final Path etcUpper;
+  private final Path etcWork;
+  private LabProcess process;
+
+  FulmardDaemon(Lab lab, String operatorGroup) {
+    this.lab = lab;
+    this.operatorGroup = operatorGroup;
+    this.dir = lab.uniqueDir("fulmard-daemon");
+    this.etcUpper = dir.resolve("etc-upper");
+    this.etcWork = dir.resolve("etc-work");
+    try {
+      Files.createDirectories(etcUpper);
+      Files.createDirectories(etcWork);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path socket() {
+    return dir.resolve("run").resolve("control.sock");
+  }
+
+  Path profilesDir() {
+    return dir.resolve("profiles");
+  }
+
+  LabProcess process() {
+    return process;
+  }
+
+  /** Starts the daemon and waits until its socket answers. */
+  LabProcess start() {
+    String script = "mount -t overlay fulmar-etc -o lowerdir=/etc,upperdir=" + etcUpper
+        + ",workdir=" + etcWork + " /etc && mount -t tmpfs fulmar-run /run && exec \"$@\"";
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+    cmd.addAll(java());
+    cmd.addAll(List.of("daemon", "--socket", socket().toString(),
+        "--journal-dir", dir.resolve("journal").toString(),
+        "--profiles-dir", profilesDir().toString(),
+        "--policy", dir.resolve("policy.json").toString(),
+        "--operator-group", operatorGroup));
+    process = lab.start(lab.client(), "fulmard-daemon", cmd);
+    awaitListening(Duration.ofSeconds(60));
+    return process;
+  }
+
+  private void awaitListening(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("fulmard daemon ended (exit " + process.exitValue() + "):\n"
+            + process.logTail(40));
+      }
+      if (log().contains(" ready (pid ")) {
+        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+          c.connect(UnixDomainSocketAddress.of(socket()));
+          return;
+        } catch (IOException e) {
+          // not yet
+        }
+      }
+      sleep(100);
+    }
+    throw new AssertionError("fulmard daemon not listening after " + timeout + ":\n"
+        + process.logTail(40));
+  }
+
+  /** Everything the daemon wrote to stderr (all its runs). */
+  String log() {
+    StringBuilder b = new StringBuilder();
+    try (var files = Files.list(lab.dir())) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("fulmard-daemon"))
+          .filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+        b.append(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b.toString();
+  }
+
+  /** What the client namespace looks like: routes, addresses, the daemon's resolver. */
+  String systemState() {
+    return "ip -4 route:\n" + lab.client().exec("ip", "-4", "route").stdout()
+        + "ip -6 route:\n" + lab.client().exec("ip", "-6", "route").stdout()
+        + "ip addr:\n" + lab.client().exec("ip", "addr").stdout().replace(" tentative", "")
+        + "resolv.conf:\n" + resolvConf();
+  }
+
+  private String resolvConf() {
+    Path upper = etcUpper.resolve("resolv.conf");
+    try {
+      return Files.readString(Files.isRegularFile(upper, LinkOption.NOFOLLOW_LINKS) ? upper
+          : Path.of("/etc/resolv.conf"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The helper's runnable jar from the build, else this JVM's class path. */
+  static List<String> java() {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> out = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseParallelGC",
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
+    Path target = Path.of(System.getProperty("user.dir")).resolveSibling("helper")
+        .resolve("target");
+    try (var jars = Files.list(target)) {
+      Path jar = jars.filter(p -> p.getFileName().toString().matches("helper-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().contains("tests")).findFirst().orElse(null);
+      if (jar != null && Files.isDirectory(target.resolve("lib"))) {
+        out.addAll(List.of("-jar", jar.toString()));
+        return out;
+      }
+    } catch (IOException e) {
+      // fall back to the class path
+    }
+    out.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "dev.fulmar.helper.Fulmard"));
+    return out;
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
