@@ -115,11 +115,20 @@ final class CliRunner {
         null, args);
   }
 
+  /** {@code fulmar ARGS} as {@code nobody} inside the client namespace (it reaches the gateway). */
+  Run inClientNamespaceAsNobody(String secret, String... args) {
+    return run(lab.client().wrap(List.of("setpriv", "--reuid=nobody", "--regid=nogroup",
+        "--clear-groups", "--")), secret, args);
+  }
+
   private Run run(List<String> prefix, String secret, String... args) {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", libDir + "/*",
-        "dev.fulmar.app.cli.FulmarCli", "--socket", socket.toString()));
+        "dev.fulmar.app.cli.FulmarCli"));
+    if (!Arrays.asList(args).contains("--socket")) {
+      cmd.addAll(List.of("--socket", socket.toString()));
+    }
     cmd.addAll(Arrays.asList(args));
     Path stdin = secret == null ? null : secretFile(secret);
     try {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulmar.control.client.ControlClient;
+import dev.fulmar.control.message.AnswerPrompt;
+import dev.fulmar.control.message.BundleData;
+import dev.fulmar.control.message.Connect;
+import dev.fulmar.control.message.Credentials;
+import dev.fulmar.control.message.PromptEvent;
+import dev.fulmar.control.message.PromptKind;
+import dev.fulmar.control.message.StatusReport;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
@@ -12,10 +19,17 @@ import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanGateway;
 import dev.fulmar.profiles.codec.ProfileCodec;
 import dev.fulmar.profiles.model.Profile;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -117,6 +131,76 @@ class DaemonIT {
     assertThat(daemon.systemState()).isEqualTo(before);
     assertThat(fulmar.asUser(accounts.operator, null, "status", "--json").json()
         .path("status").path("state").asText()).isEqualTo("DISCONNECTED");
+  }
+
+  @Test
+  @Order(2)
+  void theHelperAsksTheClientForAMissingPasswordMidConnect() throws Exception {
+    CompletableFuture<PromptEvent> asked = new CompletableFuture<>();
+    try (ControlClient c = ControlClient.connect(daemon.socket(), "daemon-it", "1",
+        e -> {
+          if (e instanceof PromptEvent p) {
+            asked.complete(p);
+          }
+        }, Duration.ofSeconds(10))) {
+      CompletableFuture<StatusReport> up = CompletableFuture.supplyAsync(() -> {
+        try {
+          return c.connect(Connect.byName("Office", Credentials.none()), Duration.ofSeconds(90));
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      });
+      PromptEvent p = asked.get(60, TimeUnit.SECONDS);
+      assertThat(p.kind()).isEqualTo(PromptKind.EAP_CREDENTIALS);
+      assertThat(p.hint()).contains("(authenticated)");
+      c.answer(AnswerPrompt.answer(p.promptId(), null,
+          GatewayConfig.EAP_PASSWORD.toCharArray()));
+      assertThat(up.get(90, TimeUnit.SECONDS).status().state().name()).isEqualTo("CONNECTED");
+      BundleData bundle = c.bundle(Duration.ofSeconds(30));
+      assertThat(unzipped(bundle.zip())).contains("Office")
+          .doesNotContain(GatewayConfig.EAP_PASSWORD);
+      c.disconnect(Duration.ofSeconds(60));
+    }
+    // Without a terminal and without --password-stdin the CLI refuses the prompt.
+    CliRunner.Run noPassword = fulmar.asUser(accounts.operator, null, "connect", "Office");
+    assertThat(noPassword.exitCode()).as(noPassword.toString()).isEqualTo(8);
+    assertThat(daemon.log()).doesNotContain(GatewayConfig.EAP_PASSWORD);
+  }
+
+  @Test
+  @Order(2)
+  void anOperatorDiagnosesThroughTheHelperAndWithoutIt() throws Exception {
+    CliRunner.Run viaHelper = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
+        "diagnose", "Office", "--password-stdin", "--json");
+    assertThat(viaHelper.exitCode()).as(viaHelper.toString()).isZero();
+    assertThat(viaHelper.json().path("report").path("negotiated").path("ikeAlgorithms")
+        .asText()).isEqualTo("aes256gcm16-prfsha384-ecp384");
+    assertThat(daemon.log()).contains("diagnoses 'Office'");
+
+    // No helper at this socket: the CLI runs the engine itself (LocalDiagnoser), as the user.
+    Path file = lab.uniqueDir("user-profiles").resolve("office.vpn");
+    Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(file, ProfileCodec.write(profile("Office", false)));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    CliRunner.Run local = fulmar.inClientNamespaceAsNobody(GatewayConfig.EAP_PASSWORD,
+        "--socket", file.resolveSibling("no-helper.sock").toString(), "diagnose",
+        file.toString(),
+        "--password-stdin", "--json");
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.stderr()).contains("the helper is not running");
+    assertThat(local.json().path("report").path("negotiated").path("unprivilegedSourcePort")
+        .asBoolean()).isTrue();
+  }
+
+  private static String unzipped(byte[] zip) throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        b.append(e.getName()).append('\n')
+            .append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return b.toString();
   }
 
   @Test
