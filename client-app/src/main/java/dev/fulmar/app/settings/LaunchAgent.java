@@ -25,7 +25,7 @@ final class LaunchAgent implements Autostart {
   @Override
   public void setEnabled(boolean enabled) throws IOException {
     if (enabled) {
-      SettingsStore.writeAtomically(file, plist().getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(file, plist().getBytes(StandardCharsets.UTF_8));
     } else {
       Files.deleteIfExists(file);
     }

@@ -30,7 +30,7 @@ final class XdgAutostart implements Autostart {
   @Override
   public void setEnabled(boolean enabled) throws IOException {
     if (enabled) {
-      SettingsStore.writeAtomically(file, entry().getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(file, entry().getBytes(StandardCharsets.UTF_8));
     } else {
       Files.deleteIfExists(file);
     }

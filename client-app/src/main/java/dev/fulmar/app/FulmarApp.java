@@ -1,0 +1,257 @@
+package dev.fulmar.app;
+
+import dev.fulmar.app.i18n.Messages;
+import dev.fulmar.app.model.AppController;
+import dev.fulmar.app.model.AppServices;
+import dev.fulmar.app.model.AppState;
+import dev.fulmar.app.model.DemoSource;
+import dev.fulmar.app.settings.Autostart;
+import dev.fulmar.app.settings.Settings;
+import dev.fulmar.app.settings.SettingsStore;
+import dev.fulmar.app.tray.TrayController;
+import dev.fulmar.app.ui.FileDialogs;
+import dev.fulmar.app.ui.FxPrompts;
+import dev.fulmar.app.ui.MainWindow;
+import dev.fulmar.app.ui.Theme;
+import dev.fulmar.control.SocketPaths;
+import dev.fulmar.profiles.secrets.KeyringSecretStore;
+import dev.fulmar.profiles.store.ProfileStore;
+import dev.fulmar.profiles.store.StorePaths;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: wires the controller to the real helper socket, profile store,
+ * keychain and settings, shows the main window, and puts the icon into the tray when the desktop
+ * has one (then closing the window keeps Fulmar running in the tray; without a tray the window is
+ * the app).
+ */
+public final class FulmarApp extends Application {
+  static final String VERSION = "0.1.0";
+  private static AppArgs args = new AppArgs(false, null, null, false, null);
+  private static CompletableFuture<Boolean> systemDark = CompletableFuture.completedFuture(false);
+  private static Path instanceSocket;
+
+  private Stage stage;
+  private AppState state;
+  private AppController controller;
+  private Messages messages;
+  private MainWindow window;
+  private TrayController tray;
+  private SingleInstance instance;
+  private final FileDialogs files = FileDialogs.system();
+
+  static void configure(AppArgs a, CompletableFuture<Boolean> dark, Path instance) {
+    args = a;
+    systemDark = dark;
+    instanceSocket = instance;
+  }
+
+  @Override
+  public void start(Stage primary) {
+    stage = primary;
+    Path configDir = StorePaths.forCurrentUser().userDir().getParent();
+    SettingsStore settingsStore = new SettingsStore(configDir);
+    Settings initial = settingsStore.load();
+    messages = Messages.forSetting(initial.language(), Locale.getDefault());
+    Theme.apply(Theme.isDark(initial.theme(), dark()));
+    state = new AppState();
+    FxPrompts prompts = new FxPrompts(stage, () -> messages, files);
+    AppServices services = new AppServices(
+        args.socket() != null ? args.socket() : SocketPaths.current(), VERSION,
+        ProfileStore.forCurrentUser(), KeyringSecretStore::openSystem, settingsStore,
+        Autostart.forCurrentUser(Autostart.currentLaunchCommand()),
+        args.demoProfile() == null ? null : DemoSource.file(args.demoProfile()),
+        Platform::runLater, Duration.ofSeconds(2));
+    controller = new AppController(state, services, prompts);
+    prompts.bind(controller);
+    stage.getIcons().addAll(icons());
+    buildWindow();
+    stage.setOnShown(e -> shown());
+    controller.start();
+    state.settingsProperty().addListener((o, a, b) -> settingsChanged(a, b));
+    listenForOtherStarts();
+    if (!args.minimized() || !TrayController.supported()) {
+      stage.show();
+    } else {
+      Platform.runLater(this::installTray);
+    }
+    if (args.file() != null) {
+      controller.importFile(args.file());
+    }
+  }
+
+  private boolean dark() {
+    try {
+      return systemDark.get(300, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private void buildWindow() {
+    if (window != null) {
+      window.dispose();
+    }
+    window = new MainWindow(stage, state, controller, messages, Clock.systemUTC(), files);
+    stage.setTitle(messages.get("app.title"));
+    if (stage.getScene() == null) {
+      Scene scene = new Scene(window.root(), em(62), em(40));
+      Theme.style(scene);
+      stage.setScene(scene);
+      stage.setMinWidth(em(40));
+      stage.setMinHeight(em(28));
+    } else {
+      stage.getScene().setRoot(window.root());
+    }
+    window.installShortcuts();
+  }
+
+  private static double em(double n) {
+    return javafx.scene.text.Font.getDefault().getSize() * n;
+  }
+
+  private void shown() {
+    if (args.measureStart()) {
+      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.out.println("fulmar-app: window visible " + ms + " ms after JVM start");
+      Platform.runLater(() -> {
+        controller.close();
+        Platform.exit();
+        System.exit(0);
+      });
+      return;
+    }
+    if (tray == null) {
+      Platform.runLater(this::installTray);
+    }
+  }
+
+  private void installTray() {
+    if (tray != null) {
+      return;
+    }
+    tray = TrayController.install(stage, state, () -> messages, new TrayController.Actions() {
+      @Override
+      public void connect(dev.fulmar.app.model.ProfileEntry e) {
+        controller.connect(e);
+      }
+
+      @Override
+      public void disconnect() {
+        controller.disconnect();
+      }
+
+      @Override
+      public void open() {
+        FulmarApp.this.showWindow();
+      }
+
+      @Override
+      public void quit() {
+        FulmarApp.this.quit();
+      }
+    });
+    if (tray != null) {
+      Platform.setImplicitExit(false);
+      stage.setOnCloseRequest(e -> {
+        e.consume();
+        stage.hide();
+      });
+    } else {
+      stage.setOnCloseRequest(e -> {
+        e.consume();
+        quit();
+      });
+    }
+  }
+
+  private void showWindow() {
+    stage.show();
+    stage.setIconified(false);
+    stage.toFront();
+  }
+
+  private void quit() {
+    var t = state.tunnel();
+    boolean up = t.isKnown() && (t.state().isActive());
+    if (up) {
+      showWindow();
+      var choice = new dev.fulmar.app.ui.QuitQuestion(stage, messages).ask(t.status().profile());
+      if (choice.isEmpty()) {
+        return;
+      }
+      if (choice.get()) {
+        controller.disconnect();
+      }
+    }
+    exit();
+  }
+
+  private void exit() {
+    controller.close();
+    if (tray != null) {
+      tray.remove();
+    }
+    if (instance != null) {
+      try {
+        instance.close();
+      } catch (IOException ignored) {
+        // leaving anyway
+      }
+    }
+    Platform.exit();
+    System.exit(0);
+  }
+
+  private void settingsChanged(Settings before, Settings now) {
+    if (before.theme() != now.theme()) {
+      Theme.apply(Theme.isDark(now.theme(), dark()));
+    }
+    if (!before.language().equals(now.language())) {
+      messages = Messages.forSetting(now.language(), Locale.getDefault());
+      boolean reopen = window.settingsShowing();
+      buildWindow();
+      if (tray != null) {
+        tray.refresh();
+      }
+      if (reopen) {
+        window.openSettings();
+      }
+    }
+  }
+
+  private void listenForOtherStarts() {
+    if (instanceSocket == null || args.measureStart()) {
+      return;
+    }
+    try {
+      instance = SingleInstance.listen(instanceSocket, line -> Platform.runLater(() -> {
+        showWindow();
+        if (line.startsWith("import\t")) {
+          controller.importFile(Path.of(line.substring("import\t".length())));
+        }
+      }));
+    } catch (IOException | RuntimeException e) {
+      // a second instance then starts its own window; nothing else depends on it
+    }
+  }
+
+  private static java.util.List<Image> icons() {
+    return java.util.stream.IntStream.of(16, 24, 32, 48, 64, 128, 256)
+        .mapToObj(s -> new Image(FulmarApp.class.getResource("/dev/fulmar/app/icons/app-" + s
+            + ".png").toExternalForm(), true))
+        .toList();
+  }
+}

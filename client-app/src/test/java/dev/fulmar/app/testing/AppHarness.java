@@ -1,0 +1,100 @@
+package dev.fulmar.app.testing;
+
+import dev.fulmar.app.i18n.Messages;
+import dev.fulmar.app.model.AppController;
+import dev.fulmar.app.model.AppServices;
+import dev.fulmar.app.model.AppState;
+import dev.fulmar.app.model.DemoSource;
+import dev.fulmar.app.settings.Autostart;
+import dev.fulmar.app.settings.SettingsStore;
+import dev.fulmar.app.ui.FxPrompts;
+import dev.fulmar.app.ui.MainWindow;
+import dev.fulmar.app.ui.Theme;
+import dev.fulmar.profiles.secrets.InMemorySecretStore;
+import dev.fulmar.profiles.store.ProfileStore;
+import dev.fulmar.profiles.store.StorePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The app as a test drives it: the real controller, windows and dialogs, wired to a {@link
+ * ScriptedHelper} on a temporary socket, a profile store and settings in a temporary directory,
+ * an in-memory keychain and scripted file dialogs. Build it on the JavaFX thread (TestFX's
+ * {@code @Start}).
+ */
+public final class AppHarness implements AutoCloseable {
+  /** The wall clock the status card uses: the scripted helper's time plus 65 s. */
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochMilli(1_700_000_065_000L), ZoneOffset.UTC);
+
+  public final Path dir;
+  public final ScriptedHelper helper;
+  public final AppState state = new AppState();
+  public final InMemorySecretStore secrets = new InMemorySecretStore();
+  public final ProfileStore store;
+  public final SettingsStore settings;
+  public final ScriptedFiles files = new ScriptedFiles();
+  public final Autostart autostart;
+  public final AppController controller;
+  public final MainWindow window;
+  public final Messages messages;
+
+  private AppHarness(Stage stage, Path dir, Locale locale, Path demo) throws IOException {
+    this.dir = dir;
+    this.helper = ScriptedHelper.start(Files.createDirectories(dir.resolve("run")));
+    this.store = new ProfileStore(new StorePaths(dir.resolve("config/fulmar/profiles"),
+        List.of(dir.resolve("etc/profiles"))));
+    this.settings = new SettingsStore(dir.resolve("config/fulmar"));
+    this.autostart = Autostart.detect("Linux", Map.of("XDG_CONFIG_HOME",
+        dir.resolve("config").toString()), dir, List.of("/usr/bin/fulmar-app"));
+    this.messages = Messages.forLocale(locale);
+    Theme.apply(false);
+    FxPrompts prompts = new FxPrompts(stage, () -> messages, files);
+    AppServices services = new AppServices(helper.socket(), "test", store, () -> secrets,
+        settings, autostart, demo == null ? null : DemoSource.file(demo), Platform::runLater,
+        Duration.ofMillis(200));
+    controller = new AppController(state, services, prompts);
+    prompts.bind(controller);
+    window = new MainWindow(stage, state, controller, messages, CLOCK, files);
+    Scene scene = new Scene(window.root(), 900, 620);
+    Theme.style(scene);
+    stage.setScene(scene);
+    window.installShortcuts();
+    stage.show();
+  }
+
+  /** Starts the app in {@code stage} (English). */
+  public static AppHarness start(Stage stage, Path dir) throws IOException {
+    return new AppHarness(stage, dir, Locale.ENGLISH, null);
+  }
+
+  /** Starts the app with a language and a demo profile file (or null). */
+  public static AppHarness start(Stage stage, Path dir, Locale locale, Path demo)
+      throws IOException {
+    return new AppHarness(stage, dir, locale, demo);
+  }
+
+  /** Starts the controller (settings, profiles, helper). */
+  public AppHarness go() {
+    controller.start();
+    return this;
+  }
+
+  @Override
+  public void close() throws IOException {
+    controller.close();
+    window.dispose();
+    helper.close();
+  }
+}
