@@ -1,6 +1,5 @@
 package dev.fulmar.app;
 
-import dev.fulmar.app.i18n.Messages;
 import dev.fulmar.app.model.AppController;
 import dev.fulmar.app.model.AppServices;
 import dev.fulmar.app.model.AppState;
@@ -11,8 +10,7 @@ import dev.fulmar.app.settings.SettingsStore;
 import dev.fulmar.app.tray.TrayController;
 import dev.fulmar.app.ui.FileDialogs;
 import dev.fulmar.app.ui.FxPrompts;
-import dev.fulmar.app.ui.MainWindow;
-import dev.fulmar.app.ui.Theme;
+import dev.fulmar.app.ui.AppWindow;
 import dev.fulmar.control.SocketPaths;
 import dev.fulmar.profiles.secrets.KeyringSecretStore;
 import dev.fulmar.profiles.store.ProfileStore;
@@ -22,12 +20,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -46,8 +42,7 @@ public final class FulmarApp extends Application {
   private Stage stage;
   private AppState state;
   private AppController controller;
-  private Messages messages;
-  private MainWindow window;
+  private AppWindow window;
   private TrayController tray;
   private SingleInstance instance;
   private final FileDialogs files = FileDialogs.system();
@@ -64,10 +59,9 @@ public final class FulmarApp extends Application {
     Path configDir = StorePaths.forCurrentUser().userDir().getParent();
     SettingsStore settingsStore = new SettingsStore(configDir);
     Settings initial = settingsStore.load();
-    messages = Messages.forSetting(initial.language(), Locale.getDefault());
-    Theme.apply(Theme.isDark(initial.theme(), dark()));
     state = new AppState();
-    FxPrompts prompts = new FxPrompts(stage, () -> messages, files);
+    window = new AppWindow(stage, state, initial, Clock.systemUTC(), files, this::dark);
+    FxPrompts prompts = new FxPrompts(stage, window::messages, files);
     AppServices services = new AppServices(
         args.socket() != null ? args.socket() : SocketPaths.current(), VERSION,
         ProfileStore.forCurrentUser(), KeyringSecretStore::openSystem, settingsStore,
@@ -77,10 +71,14 @@ public final class FulmarApp extends Application {
     controller = new AppController(state, services, prompts);
     prompts.bind(controller);
     stage.getIcons().addAll(icons());
-    buildWindow();
+    window.attach(controller);
+    window.onRebuilt(() -> {
+      if (tray != null) {
+        tray.refresh();
+      }
+    });
     stage.setOnShown(e -> shown());
     controller.start();
-    state.settingsProperty().addListener((o, a, b) -> settingsChanged(a, b));
     listenForOtherStarts();
     if (!args.minimized() || !TrayController.supported()) {
       stage.show();
@@ -98,28 +96,6 @@ public final class FulmarApp extends Application {
     } catch (Exception e) {
       return false;
     }
-  }
-
-  private void buildWindow() {
-    if (window != null) {
-      window.dispose();
-    }
-    window = new MainWindow(stage, state, controller, messages, Clock.systemUTC(), files);
-    stage.setTitle(messages.get("app.title"));
-    if (stage.getScene() == null) {
-      Scene scene = new Scene(window.root(), em(62), em(40));
-      Theme.style(scene);
-      stage.setScene(scene);
-      stage.setMinWidth(em(40));
-      stage.setMinHeight(em(28));
-    } else {
-      stage.getScene().setRoot(window.root());
-    }
-    window.installShortcuts();
-  }
-
-  private static double em(double n) {
-    return javafx.scene.text.Font.getDefault().getSize() * n;
   }
 
   private void shown() {
@@ -142,7 +118,7 @@ public final class FulmarApp extends Application {
     if (tray != null) {
       return;
     }
-    tray = TrayController.install(stage, state, () -> messages, new TrayController.Actions() {
+    tray = TrayController.install(stage, state, window::messages, new TrayController.Actions() {
       @Override
       public void connect(dev.fulmar.app.model.ProfileEntry e) {
         controller.connect(e);
@@ -188,7 +164,7 @@ public final class FulmarApp extends Application {
     boolean up = t.isKnown() && (t.state().isActive());
     if (up) {
       showWindow();
-      var choice = new dev.fulmar.app.ui.QuitQuestion(stage, messages).ask(t.status().profile());
+      var choice = new dev.fulmar.app.ui.QuitQuestion(stage, window.messages()).ask(t.status().profile());
       if (choice.isEmpty()) {
         return;
       }
@@ -213,23 +189,6 @@ public final class FulmarApp extends Application {
     }
     Platform.exit();
     System.exit(0);
-  }
-
-  private void settingsChanged(Settings before, Settings now) {
-    if (before.theme() != now.theme()) {
-      Theme.apply(Theme.isDark(now.theme(), dark()));
-    }
-    if (!before.language().equals(now.language())) {
-      messages = Messages.forSetting(now.language(), Locale.getDefault());
-      boolean reopen = window.settingsShowing();
-      buildWindow();
-      if (tray != null) {
-        tray.refresh();
-      }
-      if (reopen) {
-        window.openSettings();
-      }
-    }
   }
 
   private void listenForOtherStarts() {

@@ -105,6 +105,7 @@ public final class HelperLink implements AutoCloseable {
 
   /** Starts connecting in the background. */
   public void start() {
+    report(Availability.CONNECTING, "");
     scheduler.execute(this::attempt);
   }
 
@@ -150,10 +151,10 @@ public final class HelperLink implements AutoCloseable {
   }
 
   private void attempt() {
+    // retries keep showing the last problem (and its advice) until something changes
     if (closed || isReady()) {
       return;
     }
-    report(Availability.CONNECTING, "");
     ControlClient c = null;
     Forwarder forwarder = new Forwarder();
     try {

@@ -53,6 +53,9 @@ final class FailurePane extends VBox {
 
   /** Shows {@code f} for the connection named in {@code headline}. */
   void show(String headline, Failure f) {
+    if (f.equals(failure) && headline.equals(this.headline)) {
+      return;
+    }
     this.headline = headline;
     this.failure = f;
     reason.setText(texts.reason(f));

@@ -21,6 +21,7 @@ final class HelperPane extends VBox {
   private final Messages m;
   private final Runnable retry;
   private final String osName;
+  private java.util.List<Object> shown;
 
   HelperPane(Messages m, Runnable retry, String osName) {
     this.m = m;
@@ -34,6 +35,11 @@ final class HelperPane extends VBox {
 
   /** Shows the advice for {@code a}; {@code message} is the client library's text. */
   void show(Availability a, String message, String user) {
+    java.util.List<Object> key = java.util.Arrays.asList(a, message, user);
+    if (key.equals(shown)) {
+      return; // keep the nodes (and the keyboard focus on them)
+    }
+    shown = key;
     getChildren().clear();
     switch (a) {
       case NOT_RUNNING -> fill("helper.notRunning.title", m.get("helper.notRunning.text"),

@@ -56,6 +56,14 @@ final class ImportDialog {
     new ImportDialog(m, controller, files, r).open(owner, file);
   }
 
+  private String replaces() {
+    if (original.profile() == null) {
+      return null;
+    }
+    return controller.state().profiles().byId(original.profile().id().toString())
+        .filter(e -> !e.system()).map(e -> m.get("import.replaces", e.name())).orElse(null);
+  }
+
   private void open(Window owner, Path file) {
     if (owner != null && owner.isShowing()) {
       dialog.initOwner(owner);
@@ -83,6 +91,12 @@ final class ImportDialog {
         doSave();
       });
       body.getChildren().add(editor(original.profile()));
+      String note = replaces();
+      if (note != null) {
+        Label l = Ui.text(note, "problem-warning");
+        l.setId("import-replaces");
+        body.getChildren().add(l);
+      }
     }
     problems.setId("import-problems");
     body.getChildren().addAll(problems, saveError);

@@ -8,8 +8,7 @@ import dev.fulmar.app.model.DemoSource;
 import dev.fulmar.app.settings.Autostart;
 import dev.fulmar.app.settings.SettingsStore;
 import dev.fulmar.app.ui.FxPrompts;
-import dev.fulmar.app.ui.MainWindow;
-import dev.fulmar.app.ui.Theme;
+import dev.fulmar.app.ui.AppWindow;
 import dev.fulmar.profiles.secrets.InMemorySecretStore;
 import dev.fulmar.profiles.store.ProfileStore;
 import dev.fulmar.profiles.store.StorePaths;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -47,8 +45,8 @@ public final class AppHarness implements AutoCloseable {
   public final ScriptedFiles files = new ScriptedFiles();
   public final Autostart autostart;
   public final AppController controller;
-  public final MainWindow window;
-  public final Messages messages;
+  public final AppWindow window;
+  private final Stage stage;
 
   private AppHarness(Stage stage, Path dir, Locale locale, Path demo) throws IOException {
     this.dir = dir;
@@ -58,19 +56,18 @@ public final class AppHarness implements AutoCloseable {
     this.settings = new SettingsStore(dir.resolve("config/fulmar"));
     this.autostart = Autostart.detect("Linux", Map.of("XDG_CONFIG_HOME",
         dir.resolve("config").toString()), dir, List.of("/usr/bin/fulmar-app"));
-    this.messages = Messages.forLocale(locale);
-    Theme.apply(false);
-    FxPrompts prompts = new FxPrompts(stage, () -> messages, files);
+    this.stage = stage;
+    settings.save(settings.load().withLanguage(locale.getLanguage()));
+    this.window = new AppWindow(stage, state, settings.load(), CLOCK, files, () -> false);
+    FxPrompts prompts = new FxPrompts(stage, window::messages, files);
     AppServices services = new AppServices(helper.socket(), "test", store, () -> secrets,
         settings, autostart, demo == null ? null : DemoSource.file(demo), Platform::runLater,
         Duration.ofMillis(200));
     controller = new AppController(state, services, prompts);
     prompts.bind(controller);
-    window = new MainWindow(stage, state, controller, messages, CLOCK, files);
-    Scene scene = new Scene(window.root(), 900, 620);
-    Theme.style(scene);
-    stage.setScene(scene);
-    window.installShortcuts();
+    window.attach(controller);
+    stage.setWidth(900);
+    stage.setHeight(620);
     stage.show();
   }
 
@@ -85,6 +82,11 @@ public final class AppHarness implements AutoCloseable {
     return new AppHarness(stage, dir, locale, demo);
   }
 
+  /** The texts in the app's current language. */
+  public Messages messages() {
+    return window.messages();
+  }
+
   /** Starts the controller (settings, profiles, helper). */
   public AppHarness go() {
     controller.start();
@@ -94,7 +96,7 @@ public final class AppHarness implements AutoCloseable {
   @Override
   public void close() throws IOException {
     controller.close();
-    window.dispose();
+    window.main().dispose();
     helper.close();
   }
 }

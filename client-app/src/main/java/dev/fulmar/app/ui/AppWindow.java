@@ -1,0 +1,92 @@
+package dev.fulmar.app.ui;
+
+import dev.fulmar.app.i18n.Messages;
+import dev.fulmar.app.model.AppController;
+import dev.fulmar.app.model.AppState;
+import dev.fulmar.app.settings.Settings;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The main window over the app's life: builds it, and follows the settings: a new theme is
+ * applied at once, a new language rebuilds the window's content (reopening the settings window
+ * if it was open) so that every text is in the new language without a restart.
+ */
+public final class AppWindow {
+  private final Stage stage;
+  private final AppState state;
+  private final Clock clock;
+  private final FileDialogs files;
+  private final BooleanSupplier systemDark;
+  private Messages messages;
+  private AppController controller;
+  private MainWindow main;
+  private Runnable onRebuilt = () -> { };
+
+  public AppWindow(Stage stage, AppState state, Settings initial, Clock clock, FileDialogs files,
+      BooleanSupplier systemDark) {
+    this.stage = stage;
+    this.state = state;
+    this.clock = clock;
+    this.files = files;
+    this.systemDark = systemDark;
+    this.messages = Messages.forSetting(initial.language(), Locale.getDefault());
+    Theme.apply(Theme.isDark(initial.theme(), systemDark.getAsBoolean()));
+  }
+
+  /** The texts in the current language. */
+  public Messages messages() {
+    return messages;
+  }
+
+  /** The window's content (replaced when the language changes). */
+  public MainWindow main() {
+    return main;
+  }
+
+  /** Called after the content was rebuilt (the tray refreshes its texts). */
+  public void onRebuilt(Runnable r) {
+    onRebuilt = r;
+  }
+
+  /** Builds the window for {@code c} and starts following the settings. */
+  public void attach(AppController c) {
+    this.controller = c;
+    build();
+    state.settingsProperty().addListener((o, before, now) -> {
+      if (before.theme() != now.theme()) {
+        Theme.apply(Theme.isDark(now.theme(), systemDark.getAsBoolean()));
+      }
+      if (!before.language().equals(now.language())) {
+        messages = Messages.forSetting(now.language(), Locale.getDefault());
+        boolean reopen = main.settingsShowing();
+        build();
+        onRebuilt.run();
+        if (reopen) {
+          main.openSettings();
+        }
+      }
+    });
+  }
+
+  private void build() {
+    if (main != null) {
+      main.dispose();
+    }
+    main = new MainWindow(stage, state, controller, messages, clock, files);
+    stage.setTitle(messages.get("app.title"));
+    if (stage.getScene() == null) {
+      Scene scene = new Scene(main.root(), Ui.em(62), Ui.em(40));
+      Theme.style(scene);
+      stage.setScene(scene);
+      stage.setMinWidth(Ui.em(40));
+      stage.setMinHeight(Ui.em(28));
+    } else {
+      stage.getScene().setRoot(main.root());
+    }
+    main.installShortcuts();
+  }
+}
