@@ -96,7 +96,7 @@ public final class AppHarness implements AutoCloseable {
   @Override
   public void close() throws IOException {
     controller.close();
-    window.main().dispose();
+    org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(5000, () -> window.main().dispose());
     helper.close();
   }
 }
