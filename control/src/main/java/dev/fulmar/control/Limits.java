@@ -19,7 +19,7 @@ public final class Limits {
   /** Clients connected at once; more are refused with TOO_MANY_CLIENTS and closed. */
   public static final int MAX_CLIENTS = 64;
   /** Bytes queued for one client that does not read; past this it is disconnected. */
-  public static final int MAX_OUTBOUND_BYTES = 32 << 20;
+  public static final int MAX_OUTBOUND_BYTES = 8 << 20;
   /** Malformed or refused lines one client may send before it is disconnected. */
   public static final int MAX_PROTOCOL_ERRORS = 16;
   /** Time a client has to send {@code hello} after connecting. */

@@ -81,10 +81,9 @@ final class ClientConnection {
         }
       }
     } catch (IOException e) {
-      pending.remove(id);
-      shutdown(new ConnectionLostException("the connection to the helper broke: "
-          + e.getMessage(), e));
-      throw lostCause();
+      // the helper closed its end; the reader still delivers what it sent before (e.g. why it
+      // refused us) and then fails this request, so wait for that rather than failing here
+      channelBroken();
     } finally {
       ControlClient.wipe(line);
     }
@@ -92,6 +91,14 @@ final class ClientConnection {
       return ControlClient.await(f, timeout, what);
     } finally {
       pending.remove(id);
+    }
+  }
+
+  private void channelBroken() {
+    try {
+      channel.shutdownOutput();
+    } catch (IOException ignored) {
+      // already broken
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Arrays;
 public final class LineFramer {
   /** Receives what the framer finds. */
   public interface Sink {
-    /** A complete line, without its newline, in {@code buf[off, off+len)} (valid during the call). */
+    /** A complete line without its newline: {@code buf[off, off+len)}, valid during the call. */
     void line(byte[] buf, int off, int len);
 
     /** A line passed the limit; its bytes are being discarded. */

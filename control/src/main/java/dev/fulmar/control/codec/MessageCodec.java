@@ -65,7 +65,8 @@ public final class MessageCodec {
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+            JsonInclude.Include.USE_DEFAULTS))
         .addModule(new ControlJsonModule(treeMapper))
         .build();
     this.factory = mapper.getFactory();
@@ -213,7 +214,8 @@ public final class MessageCodec {
       if (value == JsonToken.VALUE_NULL) {
         return null;
       }
-      if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      if (value != JsonToken.VALUE_NUMBER_INT
+          || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
         throw new DecodeException(ErrorCode.INVALID_REQUEST, null,
             "\"id\" must be an integer from 0 to " + Frame.MAX_ID);
       }

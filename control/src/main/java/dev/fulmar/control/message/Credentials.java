@@ -1,5 +1,7 @@
 package dev.fulmar.control.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Secrets a client hands over with {@code connect} or {@code diagnose}: each may be null when the
  * profile does not need it or the helper should ask with a prompt. The helper keeps them only as
@@ -30,6 +32,7 @@ public record Credentials(
   }
 
   /** Whether no field is set. */
+  @JsonIgnore
   public boolean isEmpty() {
     return username == null && eapPassword == null && pkcs12Password == null && psk == null;
   }

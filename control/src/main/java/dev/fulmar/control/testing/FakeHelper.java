@@ -246,6 +246,11 @@ public final class FakeHelper implements AutoCloseable {
     void close() {
       clients.remove(this);
       try {
+        ch.shutdownOutput(); // the client reads what was sent, then end of stream
+      } catch (IOException ignored) {
+        // already closed
+      }
+      try {
         ch.close();
       } catch (IOException ignored) {
         // closing anyway

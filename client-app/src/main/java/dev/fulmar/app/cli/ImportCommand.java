@@ -1,0 +1,82 @@
+package dev.fulmar.app.cli;
+
+import dev.fulmar.profiles.imports.ImportResult;
+import dev.fulmar.profiles.imports.ProfileImporter;
+import dev.fulmar.profiles.secrets.SecretMover;
+import dev.fulmar.profiles.store.StoreException;
+import dev.fulmar.profiles.validate.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import a profile file (.vpn, .sswan, .mobileconfig) into your profiles, with "
+        + "a report of what was carried over. Secrets in the file go to your keychain.")
+final class ImportCommand extends BaseCommand {
+  @Parameters(paramLabel = "FILE", description = "The file to import.")
+  Path file;
+
+  @Option(names = "--dry-run", description = "Check and report only; save nothing.")
+  boolean dryRun;
+
+  @Override
+  int run() throws CliException {
+    Path f = env().workingDir().resolve(file);
+    if (!Files.isRegularFile(f)) {
+      throw new CliException(ExitCode.NOT_FOUND, "NOT_FOUND", "no such file: " + f);
+    }
+    ImportResult r;
+    try {
+      r = ProfileImporter.importFile(f);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.ERROR, "ERROR", "cannot read " + f + ": " + e.getMessage());
+    }
+    List<String> problems = r.problems().stream().map(Problem::toString).toList();
+    if (!r.ok() || dryRun) {
+      r.secrets().close();
+      report(r, problems, null, List.of());
+      return r.ok() ? ExitCode.OK : ExitCode.INVALID_PROFILE;
+    }
+    try {
+      ProfileImporter.SaveOutcome saved = ProfileImporter.save(r, env().store().get(),
+          env().secrets().get());
+      report(r, problems, saved.stored().file(), saved.secrets());
+      return ExitCode.OK;
+    } catch (StoreException e) {
+      StringBuilder m = new StringBuilder(e.getMessage());
+      e.problems().forEach(p -> m.append("\n  ").append(p));
+      throw new CliException(e.reason() == StoreException.Reason.IO ? ExitCode.ERROR
+          : ExitCode.INVALID_PROFILE, e.reason().name(), m.toString());
+    }
+  }
+
+  private void report(ImportResult r, List<String> problems, Path savedTo,
+      List<SecretMover.Outcome> secrets) {
+    if (json) {
+      print(JsonOut.of(JsonOut.object("ok", r.ok(), "dryRun", dryRun,
+          "name", r.profile() == null ? null : r.profile().name(),
+          "report", r.report(), "problems", problems,
+          "savedTo", savedTo == null ? null : savedTo.toString(),
+          "secrets", secrets.stream().map(SecretMover.Outcome::message).toList())));
+      return;
+    }
+    StringBuilder b = new StringBuilder(r.report().toText());
+    if (!problems.isEmpty()) {
+      b.append(r.ok() ? "Warnings:\n" : "Problems (nothing was saved):\n");
+      problems.forEach(p -> b.append("  ").append(p).append('\n'));
+    }
+    secrets.forEach(s -> b.append(s.message()).append('\n'));
+    if (savedTo != null) {
+      b.append("Saved '").append(r.profile().name()).append("' to ").append(savedTo)
+          .append('\n');
+    } else if (dryRun && r.ok()) {
+      b.append("Dry run: '").append(r.profile().name()).append("' can be imported; nothing "
+          + "was saved.\n");
+    }
+    print(b.toString());
+  }
+}
