@@ -22,7 +22,7 @@ sealed interface JsonTree {
     }
   }
 
-  record Member(String name, Location nameLocation, JsonTree value) { }
+  record Member(String name, Location nameLocation, JsonTree value) {}
 
   record Arr(List<JsonTree> items, Location location) implements JsonTree {
     @Override

@@ -18,13 +18,15 @@ import java.util.List;
  */
 final class JsonTreeParser {
   static final int MAX_DEPTH = 32;
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH + 1)
-          .maxStringLength(8 * 1024 * 1024)
-          .maxNumberLength(100)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH + 1)
+                  .maxStringLength(8 * 1024 * 1024)
+                  .maxNumberLength(100)
+                  .build())
+          .build();
 
   /** A syntax error with its position. */
   static final class SyntaxException extends Exception {
@@ -52,11 +54,13 @@ final class JsonTreeParser {
       JsonTree root = read(p, 0);
       JsonToken extra = p.nextToken();
       if (extra != null) {
-        throw new SyntaxException("unexpected text after the end of the profile", at(p.currentTokenLocation()));
+        throw new SyntaxException(
+            "unexpected text after the end of the profile", at(p.currentTokenLocation()));
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw new SyntaxException(plain(e), e.getLocation() == null ? new Location(1, 1) : at(e.getLocation()));
+      throw new SyntaxException(
+          plain(e), e.getLocation() == null ? new Location(1, 1) : at(e.getLocation()));
     } catch (IOException e) {
       throw new SyntaxException("could not read the JSON text", new Location(1, 1));
     }

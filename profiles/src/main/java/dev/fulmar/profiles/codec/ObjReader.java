@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Typed, located access to the members of one JSON object. Every read records the value's
- * location; type mismatches become located errors; members never read are reported as unknown
- * (a warning) and kept by {@link #finish()}.
+ * Typed, located access to the members of one JSON object. Every read records the value's location;
+ * type mismatches become located errors; members never read are reported as unknown (a warning) and
+ * kept by {@link #finish()}.
  */
 final class ObjReader {
   final JsonTree.Obj obj;
@@ -92,7 +92,8 @@ final class ObjReader {
       value = n.text().startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
     if (value < min || value > max) {
-      out.error(child(name), v.location(), n.text() + " is out of range (" + min + " to " + max + ")");
+      out.error(
+          child(name), v.location(), n.text() + " is out of range (" + min + " to " + max + ")");
       return null;
     }
     return value;
@@ -136,7 +137,9 @@ final class ObjReader {
       if (items.get(i) instanceof JsonTree.Str s) {
         result.add(s.value());
       } else {
-        out.error(child(name) + "[" + i + "]", items.get(i).location(),
+        out.error(
+            child(name) + "[" + i + "]",
+            items.get(i).location(),
             "must be a string, not " + items.get(i).kind());
       }
     }
@@ -147,7 +150,9 @@ final class ObjReader {
   void finish() {
     for (JsonTree.Member m : obj.members().values()) {
       if (!seen.contains(m.name())) {
-        out.warning(child(m.name()), m.nameLocation(),
+        out.warning(
+            child(m.name()),
+            m.nameLocation(),
             "unknown field (kept as is; this version of Fulmar ignores it)");
         out.unknown.add(new UnknownField(path, m.name(), JsonText.compact(m.value())));
       }

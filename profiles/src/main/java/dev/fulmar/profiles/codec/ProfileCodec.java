@@ -26,14 +26,21 @@ public final class ProfileCodec {
   /** Reads UTF-8 bytes (a BOM is tolerated). Never throws on bad input. */
   public static ReadResult read(byte[] utf8) {
     if (utf8.length > MAX_BYTES) {
-      return failure(Problem.error("", "the file is larger than " + MAX_BYTES / 1024 / 1024
-          + " MiB, too large for a profile"));
+      return failure(
+          Problem.error(
+              "",
+              "the file is larger than "
+                  + MAX_BYTES / 1024 / 1024
+                  + " MiB, too large for a profile"));
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(utf8))
+              .toString();
       return read(text);
     } catch (CharacterCodingException e) {
       return failure(Problem.error("", "the file is not UTF-8 text"));
@@ -74,8 +81,8 @@ public final class ProfileCodec {
   }
 
   /**
-   * Writes the profile with the given secrets embedded. Only for an explicit user request
-   * ({@code fulmar export --include-secrets}): the file then contains passwords in clear.
+   * Writes the profile with the given secrets embedded. Only for an explicit user request ({@code
+   * fulmar export --include-secrets}): the file then contains passwords in clear.
    */
   public static String writeWithSecrets(Profile profile, SecretBundle secrets) {
     return ProfileWriter.write(profile, secrets);
@@ -84,8 +91,25 @@ public final class ProfileCodec {
   /** True when the text looks like a Fulmar profile (for format detection); cheap and lenient. */
   public static boolean looksLikeProfile(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return t.stripLeading().startsWith("{")
-        && t.matches("(?s).*\"format\"\\s*:\\s*\"" + ProfileReader.FORMAT + "\".*");
+    if (!t.stripLeading().startsWith("{")) {
+      return false;
+    }
+    for (int at = t.indexOf("\"format\""); at >= 0; at = t.indexOf("\"format\"", at + 1)) {
+      int i = at + "\"format\"".length();
+      while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+        i++;
+      }
+      if (i < t.length() && t.charAt(i) == ':') {
+        i++;
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+          i++;
+        }
+        if (t.startsWith("\"" + ProfileReader.FORMAT + "\"", i)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static ReadResult failure(Problem p) {
@@ -95,9 +119,12 @@ public final class ProfileCodec {
   /** True when the reader already reported an error at, above or below {@code path}. */
   private static boolean coveredBy(String path, List<Problem> reported) {
     for (Problem r : reported) {
-      if (r.isError() && (r.path().equals(path) || path.startsWith(r.path() + ".")
-          || path.startsWith(r.path() + "[") || r.path().startsWith(path + ".")
-          || r.path().startsWith(path + "["))) {
+      if (r.isError()
+          && (r.path().equals(path)
+              || path.startsWith(r.path() + ".")
+              || path.startsWith(r.path() + "[")
+              || r.path().startsWith(path + ".")
+              || r.path().startsWith(path + "["))) {
         return true;
       }
     }
@@ -110,6 +137,8 @@ public final class ProfileCodec {
     if (x == null || y == null) {
       return x == null ? (y == null ? 0 : 1) : -1;
     }
-    return x.line() != y.line() ? Integer.compare(x.line(), y.line()) : Integer.compare(x.column(), y.column());
+    return x.line() != y.line()
+        ? Integer.compare(x.line(), y.line())
+        : Integer.compare(x.column(), y.column());
   }
 }

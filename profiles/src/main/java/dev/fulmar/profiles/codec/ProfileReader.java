@@ -17,7 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-/** Maps the JSON tree of a version-1 {@code .vpn} file to a {@link Profile}, collecting problems. */
+/**
+ * Maps the JSON tree of a version-1 {@code .vpn} file to a {@link Profile}, collecting problems.
+ */
 final class ProfileReader {
   static final String FORMAT = "fulmar-profile";
   static final int VERSION = 1;
@@ -66,7 +68,9 @@ final class ProfileReader {
     String format = r.string("format");
     if (!FORMAT.equals(format)) {
       String found = format == null ? "no \"format\" field" : "\"format\": \"" + format + "\"";
-      out.error("format", r.obj.location(),
+      out.error(
+          "format",
+          r.obj.location(),
           "this is not a Fulmar profile (" + found + "; expected \"format\": \"" + FORMAT + "\")");
       return false;
     }
@@ -78,8 +82,14 @@ final class ProfileReader {
       return false;
     }
     if (version > VERSION) {
-      out.error("version", out.locate("version"), "this profile uses format version " + version
-          + ", written by a newer Fulmar; this version reads version " + VERSION + ": update Fulmar");
+      out.error(
+          "version",
+          out.locate("version"),
+          "this profile uses format version "
+              + version
+              + ", written by a newer Fulmar; this version reads version "
+              + VERSION
+              + ": update Fulmar");
       return false;
     }
     return true;
@@ -114,7 +124,10 @@ final class ProfileReader {
       if (more.get(i) instanceof JsonTree.Obj o) {
         list.add(gateway(new ObjReader(o, path, out)));
       } else {
-        out.error(path, more.get(i).location(), "must be an object with a host, not " + more.get(i).kind());
+        out.error(
+            path,
+            more.get(i).location(),
+            "must be an object with a host, not " + more.get(i).kind());
       }
     }
     return list;
@@ -127,7 +140,8 @@ final class ProfileReader {
     }
     Long port = g.integer("port", 1, 65535);
     g.finish();
-    return new Gateway(host == null ? "" : host, port == null ? Gateway.DEFAULT_PORT : port.intValue());
+    return new Gateway(
+        host == null ? "" : host, port == null ? Gateway.DEFAULT_PORT : port.intValue());
   }
 
   private static Identity identity(ObjReader r, String name) {
@@ -148,7 +162,11 @@ final class ProfileReader {
         String pem = c.string("pem");
         String file = c.string("path");
         if ((pem == null) == (file == null)) {
-          out.error(path, o.location(), "give either \"pem\" (the certificate text) or \"path\" (a file), not both or neither");
+          out.error(
+              path,
+              o.location(),
+              "give either \"pem\" (the certificate text) or \"path\" (a file), not both or"
+                  + " neither");
         } else {
           cas.add(pem != null ? new CaCertificate.Pem(pem) : new CaCertificate.FileRef(file));
         }
@@ -162,8 +180,14 @@ final class ProfileReader {
     for (int i = 0; i < pinText.size(); i++) {
       String hex = pinText.get(i).replace(":", "").strip();
       String path = t.child("serverCertSha256") + "[" + i + "]";
-      if (hex.length() != 64 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 && ch < 128)) {
-        out.error(path, out.locate(path), "'" + pinText.get(i) + "' is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
+      if (hex.length() != 64
+          || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 && ch < 128)) {
+        out.error(
+            path,
+            out.locate(path),
+            "'"
+                + pinText.get(i)
+                + "' is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
       } else {
         pins.add(Bytes.of(HexFormat.of().parseHex(hex)));
       }
@@ -200,6 +224,9 @@ final class ProfileReader {
   }
 
   private void proposalError(String path, String text, ProposalSyntaxException e) {
-    out.error(path, out.locate(path), e.getMessage() + " in '" + text + "' (character " + (e.offset() + 1) + ")");
+    out.error(
+        path,
+        out.locate(path),
+        e.getMessage() + " in '" + text + "' (character " + (e.offset() + 1) + ")");
   }
 }

@@ -2,9 +2,9 @@ package dev.fulmar.profiles.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.fulmar.profiles.model.Authentication;
 import dev.fulmar.profiles.model.Bytes;
 import dev.fulmar.profiles.model.CaCertificate;
@@ -35,13 +35,15 @@ final class ProfileWriter {
 
   static String write(Profile p, SecretBundle secrets) {
     StringWriter w = new StringWriter();
-    Separators seps = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter(seps)
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    Separators seps =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultPrettyPrinter pp =
+        new DefaultPrettyPrinter(seps)
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try (JsonGenerator g = FACTORY.createGenerator(w).setPrettyPrinter(pp)) {
       new ProfileWriter(g, p, secrets).profile(p);
     } catch (IOException e) {
@@ -197,7 +199,8 @@ final class ProfileWriter {
     }
   }
 
-  private <T> void strings(String field, List<T> items, Function<T, String> text) throws IOException {
+  private <T> void strings(String field, List<T> items, Function<T, String> text)
+      throws IOException {
     g.writeArrayFieldStart(field);
     for (T item : items) {
       g.writeString(text.apply(item));

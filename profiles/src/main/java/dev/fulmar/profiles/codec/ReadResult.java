@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What reading a {@code .vpn} document gave: the profile (null when there is any error), every
- * problem found (errors and warnings, located), and secrets the file carried (to be moved into
- * the keychain, never stored in the profile).
+ * problem found (errors and warnings, located), and secrets the file carried (to be moved into the
+ * keychain, never stored in the profile).
  */
 public record ReadResult(Profile profile, List<Problem> problems, SecretBundle secrets) {
 

@@ -37,7 +37,8 @@ final class SectionReader {
     Authentication read = null;
     if (auth == null) {
       if (!r.has("auth")) {
-        r.missing("auth", "how you sign in, e.g. {\"method\": \"eap-mschapv2\", \"username\": \"jdoe\"}");
+        r.missing(
+            "auth", "how you sign in, e.g. {\"method\": \"eap-mschapv2\", \"username\": \"jdoe\"}");
       }
     } else {
       read = auth(auth, false);
@@ -80,7 +81,9 @@ final class SectionReader {
     Authentication result = null;
     if (method == null) {
       if (!a.has("method")) {
-        a.missing("method", "one of eap-mschapv2, eap-tls, eap-gtc, eap-md5, certificate, psk, certificate+eap");
+        a.missing(
+            "method",
+            "one of eap-mschapv2, eap-tls, eap-gtc, eap-md5, certificate, psk, certificate+eap");
       }
     } else {
       result = authMethod(a, method, nested);
@@ -112,17 +115,24 @@ final class SectionReader {
           ObjReader e = a.object("eap");
           Authentication second = e == null ? null : auth(e, true);
           if (e == null && !a.has("eap")) {
-            a.missing("eap", "the EAP round, e.g. {\"method\": \"eap-mschapv2\", \"username\": \"jdoe\"}");
+            a.missing(
+                "eap",
+                "the EAP round, e.g. {\"method\": \"eap-mschapv2\", \"username\": \"jdoe\"}");
           }
           return second instanceof Authentication.PasswordEap pe
-              ? new Authentication.CertificateThenEap(p12, pe) : null;
+              ? new Authentication.CertificateThenEap(p12, pe)
+              : null;
         }
-        default -> { }
+        default -> {}
       }
     }
-    String allowed = nested ? "eap-mschapv2, eap-gtc or eap-md5"
-        : "eap-mschapv2, eap-tls, eap-gtc, eap-md5, certificate, psk or certificate+eap";
-    out.error(a.child("method"), out.locate(a.child("method")),
+    String allowed =
+        nested
+            ? "eap-mschapv2, eap-gtc or eap-md5"
+            : "eap-mschapv2, eap-tls, eap-gtc, eap-md5, certificate, psk or certificate+eap";
+    out.error(
+        a.child("method"),
+        out.locate(a.child("method")),
         "'" + method + "' is not an authentication method here (use " + allowed + ")");
     return null;
   }
@@ -137,7 +147,10 @@ final class SectionReader {
     String path = p.string("path");
     p.finish();
     if ((data == null) == (path == null)) {
-      out.error(p.path, p.obj.location(), "give either \"data\" (base64 PKCS#12) or \"path\" (a .p12 file), not both or neither");
+      out.error(
+          p.path,
+          p.obj.location(),
+          "give either \"data\" (base64 PKCS#12) or \"path\" (a .p12 file), not both or neither");
       return null;
     }
     if (path != null) {
@@ -167,7 +180,10 @@ final class SectionReader {
     if ("split".equals(mode)) {
       m = Routing.Mode.SPLIT;
     } else if (mode != null && !"full".equals(mode)) {
-      out.error(t.child("mode"), out.locate(t.child("mode")), "'" + mode + "' is not a tunnel mode (use \"full\" or \"split\")");
+      out.error(
+          t.child("mode"),
+          out.locate(t.child("mode")),
+          "'" + mode + "' is not a tunnel mode (use \"full\" or \"split\")");
     }
     List<Subnet> include = subnets(t, "include");
     List<Subnet> exclude = subnets(t, "exclude");
@@ -199,8 +215,10 @@ final class SectionReader {
     for (int i = 0; i < texts.size(); i++) {
       String path = d.child("servers") + "[" + i + "]";
       String text = texts.get(i);
-      IpAddress.parse(text.strip()).ifPresentOrElse(servers::add,
-          () -> out.error(path, out.locate(path), "'" + text + "' is not an IP address"));
+      IpAddress.parse(text.strip())
+          .ifPresentOrElse(
+              servers::add,
+              () -> out.error(path, out.locate(path), "'" + text + "' is not an IP address"));
     }
     b.dns(new Dns(servers, d.strings("splitDomains"), d.strings("searchDomains")));
     d.finish();
@@ -211,9 +229,11 @@ final class SectionReader {
       return;
     }
     Timers d = Timers.DEFAULTS;
-    b.timers(new Timers(
-        seconds(t, "dpd", d.dpdInterval()), seconds(t, "natKeepalive", d.natKeepalive()),
-        seconds(t, "ikeLifetime", d.ikeLifetime()), seconds(t, "childLifetime", d.childLifetime())));
+    b.timers(
+        new Timers(
+            seconds(t, "dpd", d.dpdInterval()), seconds(t, "natKeepalive", d.natKeepalive()),
+            seconds(t, "ikeLifetime", d.ikeLifetime()),
+                seconds(t, "childLifetime", d.childLifetime())));
     t.finish();
   }
 
@@ -232,8 +252,11 @@ final class SectionReader {
     Boolean encap = t.bool("forceEncapsulation");
     Long mtu = t.integer("mtu", 0, 65535);
     t.finish();
-    b.transport(new Transport(mobike == null ? d.mobike() : mobike,
-        frag == null ? d.fragmentation() : frag, encap == null ? d.forceEncapsulation() : encap,
-        mtu == null ? null : mtu.intValue()));
+    b.transport(
+        new Transport(
+            mobike == null ? d.mobike() : mobike,
+            frag == null ? d.fragmentation() : frag,
+            encap == null ? d.forceEncapsulation() : encap,
+            mtu == null ? null : mtu.intValue()));
   }
 }

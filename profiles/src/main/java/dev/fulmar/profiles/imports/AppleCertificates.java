@@ -14,7 +14,9 @@ import java.util.List;
 final class AppleCertificates {
   private AppleCertificates() {}
 
-  /** CA certificates from {@code com.apple.security.root} / {@code .pem} / {@code .pkcs1} payloads. */
+  /**
+   * CA certificates from {@code com.apple.security.root} / {@code .pem} / {@code .pkcs1} payloads.
+   */
   static List<CaCertificate> roots(List<NSDictionary> payloads, ReportBuilder rb) {
     List<CaCertificate> out = new ArrayList<>();
     for (NSDictionary p : payloads) {
@@ -23,11 +25,15 @@ final class AppleCertificates {
       if (content == null || type == null) {
         continue;
       }
-      if (type.equals("com.apple.security.root") || type.equals("com.apple.security.pkcs1")
+      if (type.equals("com.apple.security.root")
+          || type.equals("com.apple.security.pkcs1")
           || type.equals("com.apple.security.pem")) {
         String text = new String(content, StandardCharsets.US_ASCII);
-        out.add(new CaCertificate.Pem(text.contains("-----BEGIN CERTIFICATE-----") ? text : Conversions.pem(content)));
-        rb.mapped("payload " + type + " '" + Plists.string(p, "PayloadDisplayName") + "'",
+        out.add(
+            new CaCertificate.Pem(
+                text.contains("-----BEGIN CERTIFICATE-----") ? text : Conversions.pem(content)));
+        rb.mapped(
+            "payload " + type + " '" + Plists.string(p, "PayloadDisplayName") + "'",
             "trust.caCertificates[" + (out.size() - 1) + "]");
       }
     }
@@ -35,7 +41,8 @@ final class AppleCertificates {
   }
 
   /** The PKCS#12 payload with this UUID, its password moved into {@code secrets}. */
-  static Pkcs12 identity(List<NSDictionary> payloads, String uuid, ReportBuilder rb, SecretBundle secrets) {
+  static Pkcs12 identity(
+      List<NSDictionary> payloads, String uuid, ReportBuilder rb, SecretBundle secrets) {
     for (NSDictionary p : payloads) {
       if (uuid.equalsIgnoreCase(String.valueOf(Plists.string(p, "PayloadUUID")))
           && "com.apple.security.pkcs12".equals(Plists.string(p, "PayloadType"))) {
@@ -43,7 +50,9 @@ final class AppleCertificates {
         if (content == null) {
           return null;
         }
-        rb.mapped("payload com.apple.security.pkcs12 '" + Plists.string(p, "PayloadDisplayName") + "'", "auth.pkcs12.data");
+        rb.mapped(
+            "payload com.apple.security.pkcs12 '" + Plists.string(p, "PayloadDisplayName") + "'",
+            "auth.pkcs12.data");
         String password = Plists.string(p, "Password");
         if (password != null) {
           secrets.put(SecretKind.PKCS12_PASSWORD, password.toCharArray());
@@ -52,7 +61,9 @@ final class AppleCertificates {
         return new Pkcs12.Embedded(Bytes.of(content));
       }
     }
-    rb.dropped("PayloadCertificateUUID " + uuid, "no com.apple.security.pkcs12 payload with that UUID is in the file");
+    rb.dropped(
+        "PayloadCertificateUUID " + uuid,
+        "no com.apple.security.pkcs12 payload with that UUID is in the file");
     return null;
   }
 }

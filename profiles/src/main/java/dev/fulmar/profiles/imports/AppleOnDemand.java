@@ -27,7 +27,9 @@ final class AppleOnDemand {
         ssids.addAll(Plists.strings(rule, "SSIDMatch"));
         suffixes.addAll(Plists.strings(rule, "DNSDomainMatch"));
       } else if (!action.equals("Connect")) {
-        rb.dropped("OnDemandRules Action " + action, "only Connect, Disconnect and Ignore rules have a Fulmar equivalent");
+        rb.dropped(
+            "OnDemandRules Action " + action,
+            "only Connect, Disconnect and Ignore rules have a Fulmar equivalent");
       }
     }
     if (!ssids.isEmpty() || !suffixes.isEmpty()) {

@@ -7,11 +7,34 @@ import java.util.Map;
 
 /** Apple's SA parameter dictionaries as strongSwan proposal strings. */
 final class AppleProposals {
-  private static final Map<String, String> ENCRYPTION = Map.of("DES", "des", "3DES", "3des",
-      "AES-128", "aes128", "AES-256", "aes256", "AES-128-GCM", "aes128gcm16", "AES-256-GCM", "aes256gcm16",
-      "ChaCha20Poly1305", "chacha20poly1305");
-  private static final Map<String, String> INTEGRITY = Map.of("SHA1-96", "sha1", "SHA1-160", "sha1",
-      "SHA2-256", "sha256", "SHA2-384", "sha384", "SHA2-512", "sha512");
+  private static final Map<String, String> ENCRYPTION =
+      Map.of(
+          "DES",
+          "des",
+          "3DES",
+          "3des",
+          "AES-128",
+          "aes128",
+          "AES-256",
+          "aes256",
+          "AES-128-GCM",
+          "aes128gcm16",
+          "AES-256-GCM",
+          "aes256gcm16",
+          "ChaCha20Poly1305",
+          "chacha20poly1305");
+  private static final Map<String, String> INTEGRITY =
+      Map.of(
+          "SHA1-96",
+          "sha1",
+          "SHA1-160",
+          "sha1",
+          "SHA2-256",
+          "sha256",
+          "SHA2-384",
+          "sha384",
+          "SHA2-512",
+          "sha512");
 
   private AppleProposals() {}
 
@@ -31,13 +54,18 @@ final class AppleProposals {
       return null;
     }
     String encName = String.valueOf(Plists.string(p, "EncryptionAlgorithm"));
-    String enc = ENCRYPTION.getOrDefault(encName, Plists.string(p, "EncryptionAlgorithm") == null ? "aes256" : null);
+    String enc =
+        ENCRYPTION.getOrDefault(
+            encName, Plists.string(p, "EncryptionAlgorithm") == null ? "aes256" : null);
     String integName = String.valueOf(Plists.string(p, "IntegrityAlgorithm"));
-    String integ = INTEGRITY.getOrDefault(integName, Plists.string(p, "IntegrityAlgorithm") == null ? "sha256" : null);
+    String integ =
+        INTEGRITY.getOrDefault(
+            integName, Plists.string(p, "IntegrityAlgorithm") == null ? "sha256" : null);
     Integer group = Plists.integer(p, "DiffieHellmanGroup");
     String ke = KeyExchange.byId(group == null ? 14 : group).map(KeyExchange::keyword).orElse(null);
     if (enc == null || integ == null || (withKe && ke == null)) {
-      rb.dropped(ike ? "IKESecurityAssociationParameters" : "ChildSecurityAssociationParameters",
+      rb.dropped(
+          ike ? "IKESecurityAssociationParameters" : "ChildSecurityAssociationParameters",
           "unknown value (" + encName + ", " + integName + ", group " + group + ")");
       return null;
     }

@@ -20,11 +20,14 @@ final class Conversions {
   }
 
   static String pem(byte[] der) {
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String b64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
   }
 
-  /** Parses IKE proposals; a proposal that does not parse or names a refused algorithm is dropped. */
+  /**
+   * Parses IKE proposals; a proposal that does not parse or names a refused algorithm is dropped.
+   */
   static List<IkeProposal> ike(List<String> texts, String source, ReportBuilder rb) {
     List<IkeProposal> out = new ArrayList<>();
     for (String t : texts) {
@@ -39,7 +42,8 @@ final class Conversions {
       }
     }
     if (out.isEmpty() && !texts.isEmpty()) {
-      rb.note("no IKE proposal from the file could be used: Fulmar's default proposals are offered");
+      rb.note(
+          "no IKE proposal from the file could be used: Fulmar's default proposals are offered");
     }
     return out;
   }
@@ -59,12 +63,14 @@ final class Conversions {
       }
     }
     if (out.isEmpty() && !texts.isEmpty()) {
-      rb.note("no ESP proposal from the file could be used: Fulmar's default proposals are offered");
+      rb.note(
+          "no ESP proposal from the file could be used: Fulmar's default proposals are offered");
     }
     return out;
   }
 
-  private static boolean acceptable(List<Algorithm> algorithms, String source, String text, ReportBuilder rb) {
+  private static boolean acceptable(
+      List<Algorithm> algorithms, String source, String text, ReportBuilder rb) {
     List<String> refused = new ArrayList<>();
     for (Algorithm a : algorithms) {
       if (a.status() == Algorithm.Status.WEAK) {
@@ -74,8 +80,11 @@ final class Conversions {
       }
     }
     if (!refused.isEmpty()) {
-      rb.dropped(source + " '" + text.strip() + "'", String.join("; ", refused)
-          + ": Fulmar refuses it (RFC 8221/8247); if the gateway accepts nothing else, it needs a modern configuration");
+      rb.dropped(
+          source + " '" + text.strip() + "'",
+          String.join("; ", refused)
+              + ": Fulmar refuses it (RFC 8221/8247); if the gateway accepts nothing else, it needs"
+              + " a modern configuration");
     }
     return refused.isEmpty();
   }

@@ -23,10 +23,15 @@ final class FulmarImporter implements FormatImporter {
     ReportBuilder rb = new ReportBuilder();
     if (r.ok()) {
       rb.mapped("every field", "the profile as is");
-      r.profile().unknownFields().forEach(u -> rb.note("unknown field " + u.path()
-          + " kept as is (written by a newer Fulmar?)"));
+      r.profile()
+          .unknownFields()
+          .forEach(
+              u ->
+                  rb.note(
+                      "unknown field " + u.path() + " kept as is (written by a newer Fulmar?)"));
     }
     SecretBundle secrets = r.ok() ? r.secrets() : SecretBundle.empty();
-    return new ImportResult(Format.FULMAR, r.profile(), rb.build(Format.FULMAR), r.problems(), secrets);
+    return new ImportResult(
+        Format.FULMAR, r.profile(), rb.build(Format.FULMAR), r.problems(), secrets);
   }
 }

@@ -6,13 +6,17 @@ import dev.fulmar.profiles.validate.Problem;
 import java.util.List;
 
 /**
- * The outcome of importing one file: the profile (null when the file could not be understood),
- * the report, every problem (errors stop the profile from being stored until fixed — e.g. a
- * missing user name the user can then type), and secrets found in the file (to be moved into the
- * keychain with {@link ProfileImporter#save}).
+ * The outcome of importing one file: the profile (null when the file could not be understood), the
+ * report, every problem (errors stop the profile from being stored until fixed — e.g. a missing
+ * user name the user can then type), and secrets found in the file (to be moved into the keychain
+ * with {@link ProfileImporter#save}).
  */
-public record ImportResult(Format format, Profile profile, ImportReport report,
-    List<Problem> problems, SecretBundle secrets) {
+public record ImportResult(
+    Format format,
+    Profile profile,
+    ImportReport report,
+    List<Problem> problems,
+    SecretBundle secrets) {
 
   public ImportResult {
     problems = List.copyOf(problems);

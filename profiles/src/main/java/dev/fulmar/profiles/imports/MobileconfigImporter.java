@@ -2,7 +2,6 @@ package dev.fulmar.profiles.imports;
 
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
-import com.dd.plist.PropertyListParser;
 import dev.fulmar.profiles.model.CaCertificate;
 import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.secrets.SecretBundle;
@@ -43,8 +42,12 @@ final class MobileconfigImporter implements FormatImporter {
       try {
         CmsUnwrapper.Unwrapped u = CmsUnwrapper.unwrap(data);
         plist = u.content();
-        rb.note("the profile is signed by \"" + u.signer() + "\" (certificate issued by \"" + u.issuer()
-            + "\"); the signature is valid. Import it only if you trust that signer");
+        rb.note(
+            "the profile is signed by \""
+                + u.signer()
+                + "\" (certificate issued by \""
+                + u.issuer()
+                + "\"); the signature is valid. Import it only if you trust that signer");
       } catch (CmsUnwrapper.BadSignature e) {
         return failed("the profile's signature was refused: " + e.getMessage());
       }
@@ -56,7 +59,7 @@ final class MobileconfigImporter implements FormatImporter {
       if (new String(plist, StandardCharsets.ISO_8859_1).contains("<!ENTITY")) {
         return failed("the property list declares XML entities, which Fulmar does not read");
       }
-      NSObject o = PropertyListParser.parse(plist);
+      NSObject o = parsePlist(plist);
       if (!(o instanceof NSDictionary d)) {
         return failed("the property list is not a dictionary");
       }
@@ -65,6 +68,23 @@ final class MobileconfigImporter implements FormatImporter {
       return failed("not a readable property list (" + plainMessage(e) + ")");
     }
     return convert(root, data, nameHint, rb);
+  }
+
+  private static NSObject parsePlist(byte[] plist) throws Exception {
+    if (plist.length > 8 && new String(plist, 0, 8, StandardCharsets.US_ASCII).equals("bplist00")) {
+      return com.dd.plist.BinaryPropertyListParser.parse(plist);
+    }
+    try {
+      return com.dd.plist.XMLPropertyListParser.parse(
+          SafeXml.parse(TextDecoding.decode(plist), true));
+    } catch (SafeXml.XmlException e) {
+      throw new Exception(
+          e.getMessage().replace("not well-formed XML: ", "")
+              + (e.location() == null
+                  ? ""
+                  : " at line " + e.location().line() + ", column " + e.location().column()),
+          e);
+    }
   }
 
   private ImportResult convert(NSDictionary root, byte[] data, String nameHint, ReportBuilder rb) {
@@ -76,31 +96,43 @@ final class MobileconfigImporter implements FormatImporter {
         if ("IKEv2".equals(Plists.string(p, "VPNType")) && vpn == null) {
           vpn = p;
         } else {
-          otherVpnTypes.add(Plists.string(p, "UserDefinedName") + " (" + Plists.string(p, "VPNType") + ")");
+          otherVpnTypes.add(
+              Plists.string(p, "UserDefinedName") + " (" + Plists.string(p, "VPNType") + ")");
         }
       }
     }
     if (vpn == null) {
-      return failed(otherVpnTypes.isEmpty()
-          ? "the profile holds no VPN payload (com.apple.vpn.managed)"
-          : "the profile's VPN is not IKEv2: " + String.join(", ", otherVpnTypes) + "; Fulmar only speaks IKEv2");
+      return failed(
+          otherVpnTypes.isEmpty()
+              ? "the profile holds no VPN payload (com.apple.vpn.managed)"
+              : "the profile's VPN is not IKEv2: "
+                  + String.join(", ", otherVpnTypes)
+                  + "; Fulmar only speaks IKEv2");
     }
-    otherVpnTypes.forEach(o -> rb.dropped("VPN payload " + o, "only the first IKEv2 VPN payload is imported"));
+    otherVpnTypes.forEach(
+        o -> rb.dropped("VPN payload " + o, "only the first IKEv2 VPN payload is imported"));
     SecretBundle secrets = SecretBundle.empty();
     List<Problem> problems = new ArrayList<>();
     Profile.Builder b = Profile.builder().id(id(vpn, data));
-    String name = firstNonNull(Plists.string(vpn, "UserDefinedName"), Plists.string(root, "PayloadDisplayName"), nameHint);
+    String name =
+        firstNonNull(
+            Plists.string(vpn, "UserDefinedName"),
+            Plists.string(root, "PayloadDisplayName"),
+            nameHint);
     b.name(name);
     rb.mapped("UserDefinedName", "name");
     List<CaCertificate> roots = AppleCertificates.roots(payloads, rb);
     new AppleIkev2(payloads, rb, secrets, problems).apply(vpn, roots, b);
     for (NSDictionary p : payloads) {
       String type = Plists.string(p, "PayloadType");
-      if (type != null && !type.equals("com.apple.vpn.managed") && !type.startsWith("com.apple.security.")) {
+      if (type != null
+          && !type.equals("com.apple.vpn.managed")
+          && !type.startsWith("com.apple.security.")) {
         rb.dropped("payload " + type, "not a VPN setting");
       }
     }
-    return new ImportResult(Format.MOBILECONFIG, b.build(), rb.build(Format.MOBILECONFIG), problems, secrets);
+    return new ImportResult(
+        Format.MOBILECONFIG, b.build(), rb.build(Format.MOBILECONFIG), problems, secrets);
   }
 
   private static UUID id(NSDictionary vpn, byte[] data) {
@@ -128,7 +160,11 @@ final class MobileconfigImporter implements FormatImporter {
   }
 
   private static ImportResult failed(String message) {
-    return new ImportResult(Format.MOBILECONFIG, null, new ReportBuilder().build(Format.MOBILECONFIG),
-        List.of(Problem.error("", message)), SecretBundle.empty());
+    return new ImportResult(
+        Format.MOBILECONFIG,
+        null,
+        new ReportBuilder().build(Format.MOBILECONFIG),
+        List.of(Problem.error("", message)),
+        SecretBundle.empty());
   }
 }

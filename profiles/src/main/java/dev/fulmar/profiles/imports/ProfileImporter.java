@@ -1,7 +1,6 @@
 package dev.fulmar.profiles.imports;
 
 import dev.fulmar.profiles.model.Authentication;
-import dev.fulmar.profiles.model.Pkcs12;
 import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.secrets.SecretBundle;
 import dev.fulmar.profiles.secrets.SecretKind;
@@ -26,17 +25,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entry point for every command that takes a profile file ({@code fulmar import},
- * {@code connect}, {@code diagnose}, {@code fulmard run}, the app's import): detects the format
- * by content (never by file name: Fulmar and Shrew Soft files share {@code .vpn}), converts,
- * validates and reports.
+ * The one entry point for every command that takes a profile file ({@code fulmar import}, {@code
+ * connect}, {@code diagnose}, {@code fulmard run}, the app's import): detects the format by content
+ * (never by file name: Fulmar and Shrew Soft files share {@code .vpn}), converts, validates and
+ * reports.
  */
 public final class ProfileImporter {
   /** Largest file accepted. */
   public static final int MAX_BYTES = 4 * 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(ProfileImporter.class);
-  private static final List<FormatImporter> IMPORTERS = List.of(
-      new FulmarImporter(), new MobileconfigImporter(), new SswanImporter());
+  private static final List<FormatImporter> IMPORTERS =
+      List.of(
+          new FulmarImporter(),
+          new MobileconfigImporter(),
+          new SswanImporter(),
+          new ProfileXmlImporter(),
+          new PbkImporter(),
+          new SwanctlImporter(),
+          new ShrewImporter());
 
   private ProfileImporter() {}
 
@@ -66,18 +73,24 @@ public final class ProfileImporter {
         return finish(importer.read(data, text, nameHint == null ? "" : nameHint));
       }
     }
-    return unreadable("this file is not a profile Fulmar can import. Accepted: "
-        + Arrays.stream(Format.values()).map(Format::description).collect(Collectors.joining("; ")));
+    return unreadable(
+        "this file is not a profile Fulmar can import. Accepted: "
+            + Arrays.stream(Format.values())
+                .map(Format::description)
+                .collect(Collectors.joining("; ")));
   }
 
   /** The format of the content, if it is one Fulmar reads. */
   public static Optional<Format> detect(byte[] data) {
     String text = TextDecoding.decode(data);
-    return IMPORTERS.stream().filter(i -> i.detects(data, text)).map(FormatImporter::format).findFirst();
+    return IMPORTERS.stream()
+        .filter(i -> i.detects(data, text))
+        .map(FormatImporter::format)
+        .findFirst();
   }
 
   /** The result of {@link #save}: the stored profile and where each secret went. */
-  public record SaveOutcome(StoredProfile stored, List<SecretMover.Outcome> secrets) { }
+  public record SaveOutcome(StoredProfile stored, List<SecretMover.Outcome> secrets) {}
 
   /**
    * Stores an imported profile and moves the file's secrets into {@code secrets} (or drops them
@@ -89,13 +102,20 @@ public final class ProfileImporter {
       throws StoreException {
     try {
       if (result.profile() == null) {
-        throw new StoreException(StoreException.Reason.INVALID, "nothing to save: the file was not imported",
-            result.problems(), null);
+        throw new StoreException(
+            StoreException.Reason.INVALID,
+            "nothing to save: the file was not imported",
+            result.problems(),
+            null);
       }
       StoredProfile stored = store.save(result.profile());
-      List<SecretMover.Outcome> moved = SecretMover.moveAll(result.secrets(), secrets, result.profile().id());
-      LOG.info("imported profile '{}' ({}) from {}; secrets: {}", stored.profile().name(),
-          stored.profile().id(), result.format().description(),
+      List<SecretMover.Outcome> moved =
+          SecretMover.moveAll(result.secrets(), secrets, result.profile().id());
+      LOG.info(
+          "imported profile '{}' ({}) from {}; secrets: {}",
+          stored.profile().name(),
+          stored.profile().id(),
+          result.format().description(),
           moved.stream().map(o -> o.kind() + (o.stored() ? " kept" : " not kept")).toList());
       return new SaveOutcome(stored, moved);
     } finally {
@@ -109,40 +129,38 @@ public final class ProfileImporter {
     }
     List<Problem> problems = new ArrayList<>(r.problems());
     for (Problem p : ProfileValidator.validate(r.profile())) {
-      if (problems.stream().noneMatch(q -> q.path().equals(p.path()) && q.message().equals(p.message()))) {
+      if (problems.stream()
+          .noneMatch(
+              q -> q.path().equals(p.path()) && (q.isError() || q.message().equals(p.message())))) {
         problems.add(p);
       }
     }
     List<String> supply = new ArrayList<>(r.report().mustSupply());
     addSecretNeeds(r.profile(), r.secrets(), supply);
-    ImportReport report = new ImportReport(r.format(), r.report().mapped(), r.report().dropped(),
-        supply, r.report().notes());
+    ImportReport report =
+        new ImportReport(
+            r.format(), r.report().mapped(), r.report().dropped(), supply, r.report().notes());
     return new ImportResult(r.format(), r.profile(), report, problems, r.secrets());
   }
 
   private static void addSecretNeeds(Profile p, SecretBundle have, List<String> supply) {
     Authentication a = p.auth();
-    Pkcs12 p12 = a instanceof Authentication.Certificate c ? c.certificate()
-        : a instanceof Authentication.EapTls t ? t.certificate()
-        : a instanceof Authentication.CertificateThenEap ce ? ce.certificate() : null;
-    boolean needsP12 = a instanceof Authentication.Certificate || a instanceof Authentication.EapTls
-        || a instanceof Authentication.CertificateThenEap;
-    if (needsP12 && p12 == null) {
+    if (a.usesCertificate() && a.pkcs12().isEmpty()) {
       add(supply, "the client certificate and key as a PKCS#12 file");
     }
-    if (needsP12 && !have.contains(SecretKind.PKCS12_PASSWORD)) {
-      add(supply, "the PKCS#12 password (asked when you connect; ask your administrator if you do not know it)");
-    }
-    Authentication.PasswordEap pe = a instanceof Authentication.PasswordEap x ? x
-        : a instanceof Authentication.CertificateThenEap ce ? ce.eap() : null;
+    Authentication.PasswordEap pe = a.passwordRound().orElse(null);
     if (pe != null && (pe.username() == null || pe.username().isBlank())) {
       add(supply, "your user name for " + pe.eap().keyword());
     }
-    if (pe != null && !have.contains(SecretKind.EAP_PASSWORD)) {
-      add(supply, "your password (asked when you connect)");
-    }
-    if (a instanceof Authentication.Psk && !have.contains(SecretKind.PSK)) {
-      add(supply, "the pre-shared key (asked when you connect)");
+    for (SecretKind kind : SecretKind.requiredBy(a)) {
+      if (!have.contains(kind)) {
+        add(supply, switch (kind) {
+          case PKCS12_PASSWORD -> "the PKCS#12 password (asked when you connect; ask your"
+              + " administrator if you do not know it)";
+          case EAP_PASSWORD -> "your password (asked when you connect)";
+          case PSK -> "the pre-shared key (asked when you connect)";
+        });
+      }
     }
   }
 
@@ -153,8 +171,12 @@ public final class ProfileImporter {
   }
 
   private static ImportResult unreadable(String message) {
-    return new ImportResult(null, null, new ReportBuilder().build(null),
-        List.of(Problem.error("", message)), SecretBundle.empty());
+    return new ImportResult(
+        null,
+        null,
+        new ReportBuilder().build(null),
+        List.of(Problem.error("", message)),
+        SecretBundle.empty());
   }
 
   static byte[] utf8(String s) {

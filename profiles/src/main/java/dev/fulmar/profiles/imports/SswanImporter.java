@@ -12,14 +12,11 @@ import dev.fulmar.profiles.model.Identity;
 import dev.fulmar.profiles.model.Pkcs12;
 import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.model.Proposals;
-import dev.fulmar.profiles.model.Timers;
-import dev.fulmar.profiles.model.Transport;
 import dev.fulmar.profiles.model.Trust;
 import dev.fulmar.profiles.secrets.SecretBundle;
 import dev.fulmar.profiles.secrets.SecretKind;
 import dev.fulmar.profiles.validate.Location;
 import dev.fulmar.profiles.validate.Problem;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,9 +29,23 @@ import java.util.UUID;
  */
 final class SswanImporter implements FormatImporter {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> KNOWN = Set.of("uuid", "name", "type", "remote", "local",
-      "ike-proposal", "esp-proposal", "dns-servers", "mtu", "nat-keepalive", "ipv6-transport",
-      "proxy", "split-tunneling", "apps", "excluded-apps");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "uuid",
+          "name",
+          "type",
+          "remote",
+          "local",
+          "ike-proposal",
+          "esp-proposal",
+          "dns-servers",
+          "mtu",
+          "nat-keepalive",
+          "ipv6-transport",
+          "proxy",
+          "split-tunneling",
+          "apps",
+          "excluded-apps");
 
   @Override
   public Format format() {
@@ -54,8 +65,9 @@ final class SswanImporter implements FormatImporter {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       var l = e.getLocation();
-      return failed(Problem.error("", Conversions.jsonMessage(e))
-          .at(l == null ? null : new Location(l.getLineNr(), l.getColumnNr())));
+      return failed(
+          Problem.error("", Conversions.jsonMessage(e))
+              .at(l == null ? null : new Location(l.getLineNr(), l.getColumnNr())));
     }
     if (root == null || !root.isObject()) {
       return failed(Problem.error("", "a .sswan file is a JSON object"));
@@ -70,23 +82,32 @@ final class SswanImporter implements FormatImporter {
     remote(root.path("remote"), b, rb, problems);
     Authentication auth = auth(root, b, rb, problems, secrets);
     if (auth == null) {
-      return new ImportResult(Format.SSWAN, null, rb.build(Format.SSWAN), problems, SecretBundle.empty());
+      return new ImportResult(
+          Format.SSWAN, null, rb.build(Format.SSWAN), problems, SecretBundle.empty());
     }
     b.auth(auth);
     SswanNetwork.read(root, b, rb);
-    b.proposals(new Proposals(
-        Conversions.ike(optionalList(root, "ike-proposal"), "ike-proposal", rb),
-        Conversions.esp(optionalList(root, "esp-proposal"), "esp-proposal", rb)));
-    root.fieldNames().forEachRemaining(f -> {
-      if (!KNOWN.contains(f)) {
-        rb.dropped(f, "not a strongSwan profile setting Fulmar knows");
-      }
-    });
+    b.proposals(
+        new Proposals(
+            Conversions.ike(optionalList(root, "ike-proposal"), "ike-proposal", rb),
+            Conversions.esp(optionalList(root, "esp-proposal"), "esp-proposal", rb)));
+    root.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!KNOWN.contains(f)) {
+                rb.dropped(f, "not a strongSwan profile setting Fulmar knows");
+              }
+            });
     return new ImportResult(Format.SSWAN, b.build(), rb.build(Format.SSWAN), problems, secrets);
   }
 
   private static ImportResult failed(Problem p) {
-    return new ImportResult(Format.SSWAN, null, new ReportBuilder().build(Format.SSWAN), List.of(p), SecretBundle.empty());
+    return new ImportResult(
+        Format.SSWAN,
+        null,
+        new ReportBuilder().build(Format.SSWAN),
+        List.of(p),
+        SecretBundle.empty());
   }
 
   private static UUID id(JsonNode root, byte[] data, ReportBuilder rb) {
@@ -103,7 +124,8 @@ final class SswanImporter implements FormatImporter {
     return Conversions.idFor(data);
   }
 
-  private static void remote(JsonNode r, Profile.Builder b, ReportBuilder rb, List<Problem> problems) {
+  private static void remote(
+      JsonNode r, Profile.Builder b, ReportBuilder rb, List<Problem> problems) {
     String addr = text(r, "addr");
     if (addr == null) {
       problems.add(Problem.error("gateway.host", "the file has no remote.addr (the gateway)"));
@@ -116,7 +138,9 @@ final class SswanImporter implements FormatImporter {
         port = p;
         rb.mapped("remote.port", "gateway.port");
       } else {
-        rb.dropped("remote.port", "'" + r.path("port").asText() + "' is not a port (1–65535); 500 is used");
+        rb.dropped(
+            "remote.port",
+            "'" + r.path("port").asText() + "' is not a port (1–65535); 500 is used");
       }
     }
     b.gateways(List.of(new Gateway(addr.strip(), port)));
@@ -127,24 +151,37 @@ final class SswanImporter implements FormatImporter {
     String cert = text(r, "cert");
     if (cert != null) {
       try {
-        b.trust(new Trust(List.of(new CaCertificate.Pem(Conversions.pem(Bytes.fromBase64(cert).toArray()))), List.of(), false));
+        b.trust(
+            new Trust(
+                List.of(new CaCertificate.Pem(Conversions.pem(Bytes.fromBase64(cert).toArray()))),
+                List.of(),
+                false));
         rb.mapped("remote.cert", "trust.caCertificates[0]");
       } catch (IllegalArgumentException e) {
         problems.add(Problem.error("trust.caCertificates", "remote.cert is not base64"));
       }
     } else {
-      rb.note("the file names no CA certificate: the gateway is checked against the system's trust store");
+      rb.note(
+          "the file names no CA certificate: the gateway is checked against the system's trust"
+              + " store");
     }
     for (String f : new String[] {"certreq", "revocation"}) {
       if (r.has(f)) {
-        rb.dropped("remote." + f, f.equals("certreq")
-            ? "Fulmar always sends certificate requests" : "revocation checking is not configurable per profile");
+        rb.dropped(
+            "remote." + f,
+            f.equals("certreq")
+                ? "Fulmar always sends certificate requests"
+                : "revocation checking is not configurable per profile");
       }
     }
   }
 
-  private static Authentication auth(JsonNode root, Profile.Builder b, ReportBuilder rb,
-      List<Problem> problems, SecretBundle secrets) {
+  private static Authentication auth(
+      JsonNode root,
+      Profile.Builder b,
+      ReportBuilder rb,
+      List<Problem> problems,
+      SecretBundle secrets) {
     JsonNode local = root.path("local");
     String type = text(root, "type");
     String localId = text(local, "id");
@@ -168,7 +205,9 @@ final class SswanImporter implements FormatImporter {
     }
     String secret = text(local, "shared_secret");
     if (local.has("rsa-pss")) {
-      rb.dropped("local.rsa-pss", "Fulmar picks RSA-PSS by itself when the gateway announces it (RFC 7427)");
+      rb.dropped(
+          "local.rsa-pss",
+          "Fulmar picks RSA-PSS by itself when the gateway announces it (RFC 7427)");
     }
     Authentication.PasswordEap eap = new Authentication.PasswordEap(EapMethod.MSCHAPV2, user);
     Authentication a;
@@ -178,14 +217,21 @@ final class SswanImporter implements FormatImporter {
       case "ikev2-cert-eap" -> a = new Authentication.CertificateThenEap(p12, eap);
       case "ikev2-eap-tls" -> a = new Authentication.EapTls(p12, user);
       default -> {
-        problems.add(Problem.error("auth.method", "'" + type + "' is not a strongSwan profile type "
-            + "(ikev2-eap, ikev2-cert, ikev2-cert-eap, ikev2-eap-tls, ikev2-byod-eap)"));
+        problems.add(
+            Problem.error(
+                "auth.method",
+                "'"
+                    + type
+                    + "' is not a strongSwan profile type "
+                    + "(ikev2-eap, ikev2-cert, ikev2-cert-eap, ikev2-eap-tls, ikev2-byod-eap)"));
         return null;
       }
     }
     rb.mapped("type " + type, "auth.method " + a.method());
     if (type.equals("ikev2-byod-eap")) {
-      rb.dropped("type ikev2-byod-eap", "the BYOD health check (TNC) is not supported; plain EAP-MSCHAPv2 is used");
+      rb.dropped(
+          "type ikev2-byod-eap",
+          "the BYOD health check (TNC) is not supported; plain EAP-MSCHAPv2 is used");
     }
     if (a instanceof Authentication.PasswordEap || a instanceof Authentication.CertificateThenEap) {
       rb.mapped("local.eap_id", "auth.username");
@@ -208,11 +254,12 @@ final class SswanImporter implements FormatImporter {
   static List<String> list(JsonNode v) {
     List<String> out = new ArrayList<>();
     if (v.isArray()) {
-      v.forEach(x -> {
-        if (x.isValueNode()) {
-          out.add(x.asText().replace(" ", ""));
-        }
-      });
+      v.forEach(
+          x -> {
+            if (x.isValueNode()) {
+              out.add(x.asText().replace(" ", ""));
+            }
+          });
     } else if (v.isTextual()) {
       out.addAll(Conversions.splitList(v.asText()));
     }

@@ -12,14 +12,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The network part of a {@code .sswan} file: DNS, MTU, keepalive, split tunnelling, dropped extras. */
+/**
+ * The network part of a {@code .sswan} file: DNS, MTU, keepalive, split tunnelling, dropped extras.
+ */
 final class SswanNetwork {
   private SswanNetwork() {}
 
   static void read(JsonNode root, Profile.Builder b, ReportBuilder rb) {
     List<IpAddress> dns = new ArrayList<>();
     for (String s : SswanImporter.list(root.path("dns-servers"))) {
-      IpAddress.parse(s).ifPresentOrElse(dns::add, () -> rb.dropped("dns-servers " + s, "not an IP address"));
+      IpAddress.parse(s)
+          .ifPresentOrElse(dns::add, () -> rb.dropped("dns-servers " + s, "not an IP address"));
     }
     if (!dns.isEmpty()) {
       b.dns(new Dns(dns, List.of(), List.of()));
@@ -32,7 +35,11 @@ final class SswanNetwork {
         mtu = m;
         rb.mapped("mtu", "transport.mtu");
       } else {
-        rb.dropped("mtu", "'" + root.path("mtu").asText() + "' is outside 1280–1500, as strongSwan also ignores it");
+        rb.dropped(
+            "mtu",
+            "'"
+                + root.path("mtu").asText()
+                + "' is outside 1280–1500, as strongSwan also ignores it");
       }
     }
     b.transport(new Transport(true, true, false, mtu));
@@ -40,15 +47,18 @@ final class SswanNetwork {
       int k = root.path("nat-keepalive").asInt(-1);
       if (k >= 10 && k <= 120) {
         Timers d = Timers.DEFAULTS;
-        b.timers(new Timers(d.dpdInterval(), Duration.ofSeconds(k), d.ikeLifetime(), d.childLifetime()));
+        b.timers(
+            new Timers(d.dpdInterval(), Duration.ofSeconds(k), d.ikeLifetime(), d.childLifetime()));
         rb.mapped("nat-keepalive", "timers.natKeepalive");
       } else {
-        rb.dropped("nat-keepalive", "'" + root.path("nat-keepalive").asText() + "' is outside 10–120 s");
+        rb.dropped(
+            "nat-keepalive", "'" + root.path("nat-keepalive").asText() + "' is outside 10–120 s");
       }
     }
     split(root.path("split-tunneling"), b, rb);
     if (root.has("ipv6-transport")) {
-      rb.dropped("ipv6-transport", "Fulmar reaches the gateway over IPv4 or IPv6 as the network allows");
+      rb.dropped(
+          "ipv6-transport", "Fulmar reaches the gateway over IPv4 or IPv6 as the network allows");
     }
     if (root.has("proxy")) {
       rb.dropped("proxy", "HTTP proxy settings are not applied by Fulmar");
@@ -76,8 +86,10 @@ final class SswanNetwork {
     }
     for (String f : new String[] {"block-ipv4", "block-ipv6"}) {
       if (st.path(f).asBoolean(false)) {
-        rb.dropped("split-tunneling." + f, "Fulmar has no per-family block; turn on the kill switch to "
-            + "block all traffic outside the tunnel");
+        rb.dropped(
+            "split-tunneling." + f,
+            "Fulmar has no per-family block; turn on the kill switch to "
+                + "block all traffic outside the tunnel");
       }
     }
   }

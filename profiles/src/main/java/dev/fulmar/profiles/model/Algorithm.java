@@ -1,8 +1,8 @@
 package dev.fulmar.profiles.model;
 
 /**
- * A transform named in a proposal. Each constant maps 1:1 to an IANA IKEv2 transform (type and
- * ID, plus the key length attribute where the transform has one), so the engine can build the SA
+ * A transform named in a proposal. Each constant maps 1:1 to an IANA IKEv2 transform (type and ID,
+ * plus the key length attribute where the transform has one), so the engine can build the SA
  * payload from it directly.
  */
 public interface Algorithm {

@@ -4,13 +4,43 @@ import java.util.Objects;
 
 /**
  * How the client authenticates to the gateway. The gateway always authenticates with its
- * certificate first (see {@link Trust}); secrets (passwords, PSK, PKCS#12 password) are never
- * part of a profile: they live in the keychain or are asked for.
+ * certificate first (see {@link Trust}); secrets (passwords, PSK, PKCS#12 password) are never part
+ * of a profile: they live in the keychain or are asked for.
  */
 public sealed interface Authentication {
 
   /** The value written in the {@code auth.method} field. */
   String method();
+
+  /** The client certificate bundle, for the methods that use one (it may still be missing). */
+  default java.util.Optional<Pkcs12> pkcs12() {
+    if (this instanceof Certificate c) {
+      return java.util.Optional.ofNullable(c.certificate());
+    }
+    if (this instanceof EapTls t) {
+      return java.util.Optional.ofNullable(t.certificate());
+    }
+    if (this instanceof CertificateThenEap ce) {
+      return java.util.Optional.ofNullable(ce.certificate());
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** True for the methods that need a client certificate. */
+  default boolean usesCertificate() {
+    return this instanceof Certificate || this instanceof EapTls || this instanceof CertificateThenEap;
+  }
+
+  /** The password-EAP round (alone or after the certificate round), if any. */
+  default java.util.Optional<PasswordEap> passwordRound() {
+    if (this instanceof PasswordEap pe) {
+      return java.util.Optional.of(pe);
+    }
+    if (this instanceof CertificateThenEap ce) {
+      return java.util.Optional.of(ce.eap());
+    }
+    return java.util.Optional.empty();
+  }
 
   /** Password-based EAP (EAP-MSCHAPv2, EAP-GTC, EAP-MD5) with the user's name. */
   record PasswordEap(EapMethod eap, String username) implements Authentication {

@@ -6,7 +6,8 @@ import java.util.HexFormat;
 
 /**
  * An immutable byte string (an embedded certificate, a PKCS#12 bundle, a pin), so that profile
- * records keep value semantics: {@code equals} compares contents, {@code toString} never dumps them.
+ * records keep value semantics: {@code equals} compares contents, {@code toString} never dumps
+ * them.
  */
 public final class Bytes {
   private final byte[] data;

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p>Written as a string the way strongSwan does: a value without a prefix is typed by its shape
  * (an IP literal, {@code user@domain} as RFC 822, {@code CN=...} as a distinguished name, else a
- * host name); a prefix ({@code fqdn:}, {@code email:}, {@code keyid:}, {@code dn:}, {@code
- * ipv4:}, {@code ipv6:}) forces the type. {@link #toString()} re-parses to an equal identity.
+ * host name); a prefix ({@code fqdn:}, {@code email:}, {@code keyid:}, {@code dn:}, {@code ipv4:},
+ * {@code ipv6:}) forces the type. {@link #toString()} re-parses to an equal identity.
  */
 public record Identity(Type type, String value) {
 
@@ -46,7 +46,9 @@ public record Identity(Type type, String value) {
     Objects.requireNonNull(value, "value");
   }
 
-  /** Parses the textual form (never throws; the validator judges whether the value fits the type). */
+  /**
+   * Parses the textual form (never throws; the validator judges whether the value fits the type).
+   */
   public static Identity parse(String text) {
     int colon = text.indexOf(':');
     if (colon > 0) {
@@ -64,7 +66,7 @@ public record Identity(Type type, String value) {
         case "asn1dn" -> {
           return new Identity(Type.DER_ASN1_DN, rest);
         }
-        default -> { }
+        default -> {}
       }
     }
     return new Identity(guessType(text), text);

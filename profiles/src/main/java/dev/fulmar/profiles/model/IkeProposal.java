@@ -7,8 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One IKE SA proposal (RFC 7296 §3.3) in structured form: the transforms of each type, in the
- * order offered. {@code additionalKeyExchanges} maps n (1–7) to the methods for ADDKEn (RFC 9370).
+ * One IKE SA proposal (RFC 7296 §3.3) in structured form: the transforms of each type, in the order
+ * offered. {@code additionalKeyExchanges} maps n (1–7) to the methods for ADDKEn (RFC 9370).
  * Written as strongSwan does, e.g. {@code aes256gcm16-prfsha384-x25519-ke1_mlkem768}.
  */
 public record IkeProposal(

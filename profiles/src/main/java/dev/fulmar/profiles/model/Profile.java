@@ -54,6 +54,14 @@ public record Profile(
     return gateways.get(0);
   }
 
+  /**
+   * The identity the gateway must prove: the profile's remote id, or else the primary gateway's
+   * host (an IP literal as an address identity, a name as ID_FQDN).
+   */
+  public Identity effectiveRemoteId() {
+    return remoteId != null ? remoteId : Identity.parse(gateway().host());
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -200,9 +208,25 @@ public record Profile(
     }
 
     public Profile build() {
-      return new Profile(id, name, gateways, localId, remoteId, trust, auth, proposals, routing,
-          dns, timers, transport, killSwitch, autoConnect, trustedNetworks, appearance,
-          diagnostics, unknownFields);
+      return new Profile(
+          id,
+          name,
+          gateways,
+          localId,
+          remoteId,
+          trust,
+          auth,
+          proposals,
+          routing,
+          dns,
+          timers,
+          transport,
+          killSwitch,
+          autoConnect,
+          trustedNetworks,
+          appearance,
+          diagnostics,
+          unknownFields);
     }
   }
 }

@@ -93,7 +93,8 @@ final class ProposalSyntax {
 
   private static Parts split(String text, boolean esp) throws ProposalSyntaxException {
     if (text.length() > MAX_LENGTH) {
-      throw new ProposalSyntaxException("the proposal is longer than " + MAX_LENGTH + " characters", 0);
+      throw new ProposalSyntaxException(
+          "the proposal is longer than " + MAX_LENGTH + " characters", 0);
     }
     if (text.isBlank()) {
       throw new ProposalSyntaxException("the proposal is empty", 0);
@@ -123,12 +124,15 @@ final class ProposalSyntax {
 
   private static void addToken(Parts parts, String token, int at, boolean esp)
       throws ProposalSyntaxException {
-    if (token.length() > 3 && token.startsWith("ke") && token.charAt(3) == '_'
+    if (token.length() > 3
+        && token.startsWith("ke")
+        && token.charAt(3) == '_'
         && Character.isDigit(token.charAt(2))) {
       int n = token.charAt(2) - '0';
       Algorithm a = lookup(token.substring(4));
       if (n < 1 || n > 7) {
-        throw new ProposalSyntaxException("'" + token + "': additional key exchanges are ke1_ to ke7_", at);
+        throw new ProposalSyntaxException(
+            "'" + token + "': additional key exchanges are ke1_ to ke7_", at);
       }
       if (!(a instanceof KeyExchange k)) {
         throw new ProposalSyntaxException("'" + token + "' is not a key exchange method", at);
@@ -142,8 +146,10 @@ final class ProposalSyntax {
     }
     Algorithm a = lookup(token);
     if (a == null) {
-      String hint = !esp && (token.equals("esn") || token.equals("noesn"))
-          ? " (ESN belongs in ESP proposals)" : "";
+      String hint =
+          !esp && (token.equals("esn") || token.equals("noesn"))
+              ? " (ESN belongs in ESP proposals)"
+              : "";
       throw new ProposalSyntaxException("unknown algorithm '" + token + "'" + hint, at);
     }
     if (a instanceof Encryption e) {

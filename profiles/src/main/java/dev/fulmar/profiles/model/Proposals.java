@@ -10,16 +10,16 @@ import java.util.List;
 public record Proposals(List<IkeProposal> ike, List<EspProposal> esp) {
 
   /** The default IKE proposals, strongest first, in strongSwan syntax. */
-  public static final List<String> DEFAULT_IKE_TEXT = List.of(
-      "aes256gcm16-aes128gcm16-chacha20poly1305-prfsha384-prfsha256-prfsha512"
-          + "-ecp384-x25519-ecp256-modp3072-modp2048",
-      "aes256-aes128-sha256-sha384-sha512-prfsha256-prfsha384-prfsha512"
-          + "-ecp384-ecp256-modp2048-modp3072");
+  public static final List<String> DEFAULT_IKE_TEXT =
+      List.of(
+          "aes256gcm16-aes128gcm16-chacha20poly1305-prfsha384-prfsha256-prfsha512"
+              + "-ecp384-x25519-ecp256-modp3072-modp2048",
+          "aes256-aes128-sha256-sha384-sha512-prfsha256-prfsha384-prfsha512"
+              + "-ecp384-ecp256-modp2048-modp3072");
 
   /** The default ESP proposals: AEAD, then AES-CBC with SHA-2 for Windows gateways. No PFS. */
-  public static final List<String> DEFAULT_ESP_TEXT = List.of(
-      "aes256gcm16-aes128gcm16-chacha20poly1305",
-      "aes256-aes128-sha256-sha384-sha512");
+  public static final List<String> DEFAULT_ESP_TEXT =
+      List.of("aes256gcm16-aes128gcm16-chacha20poly1305", "aes256-aes128-sha256-sha384-sha512");
 
   /** No explicit proposals: use the defaults. */
   public static final Proposals DEFAULTS = new Proposals(List.of(), List.of());
@@ -31,12 +31,16 @@ public record Proposals(List<IkeProposal> ike, List<EspProposal> esp) {
 
   /** The IKE proposals to offer: the profile's, or the defaults. */
   public List<IkeProposal> effectiveIke() {
-    return ike.isEmpty() ? parseAll(DEFAULT_IKE_TEXT, true).stream().map(IkeProposal.class::cast).toList() : ike;
+    return ike.isEmpty()
+        ? parseAll(DEFAULT_IKE_TEXT, true).stream().map(IkeProposal.class::cast).toList()
+        : ike;
   }
 
   /** The ESP proposals to offer: the profile's, or the defaults. */
   public List<EspProposal> effectiveEsp() {
-    return esp.isEmpty() ? parseAll(DEFAULT_ESP_TEXT, false).stream().map(EspProposal.class::cast).toList() : esp;
+    return esp.isEmpty()
+        ? parseAll(DEFAULT_ESP_TEXT, false).stream().map(EspProposal.class::cast).toList()
+        : esp;
   }
 
   private static List<Object> parseAll(List<String> texts, boolean ikeKind) {

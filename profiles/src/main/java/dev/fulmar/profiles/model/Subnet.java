@@ -18,32 +18,38 @@ public record Subnet(IpAddress address, int prefixLength) {
 
   /** IPv4 everything: {@code 0.0.0.0/0}. */
   public static final Subnet ALL_IPV4 = new Subnet(IpAddress.of("0.0.0.0"), 0);
+
   /** IPv6 everything: {@code ::/0}. */
   public static final Subnet ALL_IPV6 = new Subnet(IpAddress.of("::"), 0);
 
   /**
-   * Parses {@code address/prefix} (a bare address is a host prefix), returning an error message
-   * in plain words for anything else.
+   * Parses {@code address/prefix} (a bare address is a host prefix), returning an error message in
+   * plain words for anything else.
    */
   public static Result parse(String text) {
     int slash = text.indexOf('/');
     String addr = slash < 0 ? text : text.substring(0, slash);
     Optional<IpAddress> ip = IpAddress.parse(addr);
     if (ip.isEmpty()) {
-      return new Result(null, "'" + text + "' is not a subnet (expected address/prefix, e.g. 10.0.0.0/8)");
+      return new Result(
+          null, "'" + text + "' is not a subnet (expected address/prefix, e.g. 10.0.0.0/8)");
     }
     int prefix = ip.get().bits();
     if (slash >= 0) {
       String p = text.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)
+      if (p.isEmpty()
+          || p.length() > 3
+          || !p.chars().allMatch(Character::isDigit)
           || Integer.parseInt(p) > ip.get().bits()) {
-        return new Result(null, "'" + text + "' has an invalid prefix length (0 to " + ip.get().bits() + ")");
+        return new Result(
+            null, "'" + text + "' has an invalid prefix length (0 to " + ip.get().bits() + ")");
       }
       prefix = Integer.parseInt(p);
     }
     Subnet s = new Subnet(ip.get(), prefix);
     if (!s.hostBitsZero()) {
-      return new Result(null, "'" + text + "' has host bits set: did you mean " + s.network() + "?");
+      return new Result(
+          null, "'" + text + "' has host bits set: did you mean " + s.network() + "?");
     }
     return new Result(s, null);
   }
@@ -57,7 +63,9 @@ public record Subnet(IpAddress address, int prefixLength) {
     return r.subnet();
   }
 
-  /** Builds the prefix from an address and a dotted netmask ({@code 255.255.0.0}), if contiguous. */
+  /**
+   * Builds the prefix from an address and a dotted netmask ({@code 255.255.0.0}), if contiguous.
+   */
   public static Optional<Subnet> fromMask(IpAddress address, IpAddress mask) {
     if (address.isIpv6() || mask.isIpv6()) {
       return Optional.empty();
@@ -95,5 +103,5 @@ public record Subnet(IpAddress address, int prefixLength) {
   }
 
   /** A parsed subnet or the reason it is not one. */
-  public record Result(Subnet subnet, String error) { }
+  public record Result(Subnet subnet, String error) {}
 }

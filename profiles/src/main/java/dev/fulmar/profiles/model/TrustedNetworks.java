@@ -3,8 +3,8 @@ package dev.fulmar.profiles.model;
 import java.util.List;
 
 /**
- * Networks on which auto-connect stays off: Wi-Fi SSIDs and DNS suffixes of the local network
- * (the office LAN).
+ * Networks on which auto-connect stays off: Wi-Fi SSIDs and DNS suffixes of the local network (the
+ * office LAN).
  */
 public record TrustedNetworks(List<String> ssids, List<String> dnsSuffixes) {
   public static final TrustedNetworks NONE = new TrustedNetworks(List.of(), List.of());

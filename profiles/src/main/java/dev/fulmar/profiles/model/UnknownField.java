@@ -3,8 +3,8 @@ package dev.fulmar.profiles.model;
 import java.util.Objects;
 
 /**
- * A member of a {@code .vpn} file that this version does not know (written by a newer Fulmar or
- * by hand), kept so that reading and writing the file does not lose it.
+ * A member of a {@code .vpn} file that this version does not know (written by a newer Fulmar or by
+ * hand), kept so that reading and writing the file does not lose it.
  *
  * @param parentPath JSON path of the object holding it ({@code ""} for the top level, else e.g.
  *     {@code auth} or {@code fallbackGateways[1]})

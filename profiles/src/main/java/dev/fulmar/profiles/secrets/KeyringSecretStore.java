@@ -52,14 +52,20 @@ public final class KeyringSecretStore implements SecretStore {
     } catch (Exception ignored) {
       // closing a broken backend: nothing more to do
     }
-    return new UnavailableSecretStore("the keychain (" + k.getKeyringStorageType()
-        + ") cannot be reached: " + reason(e) + ". On Linux a Secret Service (GNOME Keyring, KWallet) "
-        + "must run in your session");
+    return new UnavailableSecretStore(
+        "the keychain ("
+            + k.getKeyringStorageType()
+            + ") cannot be reached: "
+            + reason(e)
+            + ". On Linux a Secret Service (GNOME Keyring, KWallet) "
+            + "must run in your session");
   }
 
   private static boolean looksLikeMissingEntry(PasswordAccessException e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return m.contains("not found") || m.contains("no such") || m.contains("element not found")
+    return m.contains("not found")
+        || m.contains("no such")
+        || m.contains("element not found")
         || m.contains("could not find");
   }
 
@@ -82,7 +88,8 @@ public final class KeyringSecretStore implements SecretStore {
     try {
       keyring.setPassword(SERVICE, account(profileId, kind), new String(secret));
     } catch (PasswordAccessException | RuntimeException e) {
-      throw new SecretStoreException("the keychain did not store the " + kind.description() + ": " + reason(e), null);
+      throw new SecretStoreException(
+          "the keychain did not store the " + kind.description() + ": " + reason(e), null);
     }
   }
 
@@ -95,7 +102,8 @@ public final class KeyringSecretStore implements SecretStore {
       if (looksLikeMissingEntry(e)) {
         return Optional.empty();
       }
-      throw new SecretStoreException("the keychain did not return the " + kind.description() + ": " + reason(e), null);
+      throw new SecretStoreException(
+          "the keychain did not return the " + kind.description() + ": " + reason(e), null);
     } catch (RuntimeException e) {
       throw new SecretStoreException("the keychain failed: " + reason(e), null);
     }
@@ -107,7 +115,8 @@ public final class KeyringSecretStore implements SecretStore {
       keyring.deletePassword(SERVICE, account(profileId, kind));
     } catch (PasswordAccessException e) {
       if (!looksLikeMissingEntry(e)) {
-        throw new SecretStoreException("the keychain did not delete the " + kind.description() + ": " + reason(e), null);
+        throw new SecretStoreException(
+            "the keychain did not delete the " + kind.description() + ": " + reason(e), null);
       }
     } catch (RuntimeException e) {
       throw new SecretStoreException("the keychain failed: " + reason(e), null);

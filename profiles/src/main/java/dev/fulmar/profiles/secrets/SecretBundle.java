@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Set;
 
 /**
- * Secrets found in an imported file or supplied by the user, held only until they are moved into
- * a {@link SecretStore} or handed to the helper. Never part of a profile; {@link #close()} wipes
+ * Secrets found in an imported file or supplied by the user, held only until they are moved into a
+ * {@link SecretStore} or handed to the helper. Never part of a profile; {@link #close()} wipes
  * them; {@link #toString()} never shows them.
  */
 public final class SecretBundle implements AutoCloseable {

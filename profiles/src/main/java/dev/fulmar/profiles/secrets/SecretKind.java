@@ -17,6 +17,25 @@ public enum SecretKind {
     this.description = description;
   }
 
+  /**
+   * The secrets a connection with this authentication needs, in the order they are asked for
+   * (the PKCS#12 password before the EAP password of certificate+eap).
+   */
+  public static java.util.List<SecretKind> requiredBy(
+      dev.fulmar.profiles.model.Authentication auth) {
+    java.util.List<SecretKind> out = new java.util.ArrayList<>();
+    if (auth.usesCertificate()) {
+      out.add(PKCS12_PASSWORD);
+    }
+    if (auth.passwordRound().isPresent()) {
+      out.add(EAP_PASSWORD);
+    }
+    if (auth instanceof dev.fulmar.profiles.model.Authentication.Psk) {
+      out.add(PSK);
+    }
+    return java.util.List.copyOf(out);
+  }
+
   /** Stable key used in keychain entries. */
   public String key() {
     return key;

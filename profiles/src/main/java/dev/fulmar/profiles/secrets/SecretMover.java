@@ -13,7 +13,7 @@ public final class SecretMover {
   private SecretMover() {}
 
   /** Where one secret went. */
-  public record Outcome(SecretKind kind, boolean stored, String message) { }
+  public record Outcome(SecretKind kind, boolean stored, String message) {}
 
   /** Moves every secret of {@code bundle} into {@code store} for the profile; wipes the bundle. */
   public static List<Outcome> moveAll(SecretBundle bundle, SecretStore store, UUID profileId) {
@@ -23,11 +23,25 @@ public final class SecretMover {
         char[] value = bundle.get(kind);
         try {
           store.put(profileId, kind, value);
-          out.add(new Outcome(kind, true, "the " + kind.description() + " from the file was saved in "
-              + store.availability().description() + " and removed from the profile"));
+          out.add(
+              new Outcome(
+                  kind,
+                  true,
+                  "the "
+                      + kind.description()
+                      + " from the file was saved in "
+                      + store.availability().description()
+                      + " and removed from the profile"));
         } catch (SecretStoreException e) {
-          out.add(new Outcome(kind, false, "the " + kind.description() + " from the file was not kept: "
-              + e.getMessage() + "; you will be asked for it each time you connect"));
+          out.add(
+              new Outcome(
+                  kind,
+                  false,
+                  "the "
+                      + kind.description()
+                      + " from the file was not kept: "
+                      + e.getMessage()
+                      + "; you will be asked for it each time you connect"));
         } finally {
           java.util.Arrays.fill(value, '\0');
         }

@@ -22,13 +22,14 @@ final class AtomicFiles {
     void move(Path from, Path to) throws IOException;
   }
 
-  static final Mover RENAME = (from, to) -> {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  };
+  static final Mover RENAME =
+      (from, to) -> {
+        try {
+          Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      };
 
   private AtomicFiles() {}
 
@@ -37,7 +38,8 @@ final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = createPrivateTemp(dir, target.getFileName().toString());
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -53,7 +55,10 @@ final class AtomicFiles {
 
   private static Path createPrivateTemp(Path dir, String name) throws IOException {
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return Files.createTempFile(dir, "." + name + ".", ".tmp",
+      return Files.createTempFile(
+          dir,
+          "." + name + ".",
+          ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     return Files.createTempFile(dir, "." + name + ".", ".tmp");

@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * The user's profiles (one {@code <id>.vpn} file each in the user's config directory) and the
  * admin's read-only system profiles. A profile that fails validation is never stored; names are
- * unique (case-insensitively) across both; every write is atomic, so a crash leaves the old
- * profile or the new one, never a part.
+ * unique (case-insensitively) across both; every write is atomic, so a crash leaves the old profile
+ * or the new one, never a part.
  */
 public final class ProfileStore {
   private static final long MAX_FILES = 10_000;
@@ -69,47 +69,69 @@ public final class ProfileStore {
   /**
    * Validates and stores a user profile, replacing the stored profile with the same id.
    *
-   * @throws StoreException INVALID (with the problems), NAME_TAKEN, READ_ONLY (the id belongs to
-   *     a system profile) or IO
+   * @throws StoreException INVALID (with the problems), NAME_TAKEN, READ_ONLY (the id belongs to a
+   *     system profile) or IO
    */
   public StoredProfile save(Profile profile) throws StoreException {
     List<Problem> problems = ProfileValidator.validate(profile);
     if (ProfileValidator.hasErrors(problems)) {
-      throw new StoreException(StoreException.Reason.INVALID, "the profile '" + profile.name()
-          + "' has errors and was not saved", problems, null);
+      throw new StoreException(
+          StoreException.Reason.INVALID,
+          "the profile '" + profile.name() + "' has errors and was not saved",
+          problems,
+          null);
     }
     for (StoredProfile other : list().profiles()) {
       boolean sameId = other.profile().id().equals(profile.id());
       if (sameId && other.readOnly()) {
-        throw new StoreException(StoreException.Reason.READ_ONLY, "'" + other.profile().name()
-            + "' is a system profile provisioned by your administrator and cannot be changed");
+        throw new StoreException(
+            StoreException.Reason.READ_ONLY,
+            "'"
+                + other.profile().name()
+                + "' is a system profile provisioned by your administrator and cannot be changed");
       }
       if (!sameId && sameName(other.profile().name(), profile.name())) {
-        throw new StoreException(StoreException.Reason.NAME_TAKEN, "a profile named '"
-            + other.profile().name() + "' already exists: choose another name");
+        throw new StoreException(
+            StoreException.Reason.NAME_TAKEN,
+            "a profile named '" + other.profile().name() + "' already exists: choose another name");
       }
     }
     Path file = fileFor(profile.id());
     try {
       AtomicFiles.write(file, ProfileCodec.write(profile).getBytes(StandardCharsets.UTF_8), mover);
     } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.IO, "could not write " + file + ": " + e.getMessage(), List.of(), e);
+      throw new StoreException(
+          StoreException.Reason.IO,
+          "could not write " + file + ": " + e.getMessage(),
+          List.of(),
+          e);
     }
     return new StoredProfile(profile, StoredProfile.Source.USER, file);
   }
 
   /** Deletes a user profile. */
   public void delete(UUID id) throws StoreException {
-    StoredProfile p = findById(id).orElseThrow(() ->
-        new StoreException(StoreException.Reason.NOT_FOUND, "no profile with id " + id));
+    StoredProfile p =
+        findById(id)
+            .orElseThrow(
+                () ->
+                    new StoreException(
+                        StoreException.Reason.NOT_FOUND, "no profile with id " + id));
     if (p.readOnly()) {
-      throw new StoreException(StoreException.Reason.READ_ONLY, "'" + p.profile().name()
-          + "' is a system profile provisioned by your administrator and cannot be deleted");
+      throw new StoreException(
+          StoreException.Reason.READ_ONLY,
+          "'"
+              + p.profile().name()
+              + "' is a system profile provisioned by your administrator and cannot be deleted");
     }
     try {
       Files.deleteIfExists(p.file());
     } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.IO, "could not delete " + p.file() + ": " + e.getMessage(), List.of(), e);
+      throw new StoreException(
+          StoreException.Reason.IO,
+          "could not delete " + p.file() + ": " + e.getMessage(),
+          List.of(),
+          e);
     }
   }
 
@@ -121,8 +143,9 @@ public final class ProfileStore {
     return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
-  private void load(Path dir, StoredProfile.Source source, List<StoredProfile> found,
-      List<BrokenFile> broken) throws StoreException {
+  private void load(
+      Path dir, StoredProfile.Source source, List<StoredProfile> found, List<BrokenFile> broken)
+      throws StoreException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.vpn")) {
       for (Path f : ds) {
@@ -134,13 +157,15 @@ public final class ProfileStore {
     } catch (NoSuchFileException e) {
       return;
     } catch (IOException e) {
-      throw new StoreException(StoreException.Reason.IO, "could not list " + dir + ": " + e.getMessage(), List.of(), e);
+      throw new StoreException(
+          StoreException.Reason.IO, "could not list " + dir + ": " + e.getMessage(), List.of(), e);
     }
     files.sort(Comparator.naturalOrder());
     for (Path f : files) {
       try {
         if (Files.size(f) > ProfileCodec.MAX_BYTES) {
-          broken.add(new BrokenFile(f, List.of(Problem.error("", "the file is too large for a profile"))));
+          broken.add(
+              new BrokenFile(f, List.of(Problem.error("", "the file is too large for a profile"))));
           continue;
         }
         ReadResult r = ProfileCodec.read(Files.readAllBytes(f));
@@ -151,7 +176,8 @@ public final class ProfileStore {
           broken.add(new BrokenFile(f, r.errors()));
         }
       } catch (IOException e) {
-        broken.add(new BrokenFile(f, List.of(Problem.error("", "could not read: " + e.getMessage()))));
+        broken.add(
+            new BrokenFile(f, List.of(Problem.error("", "could not read: " + e.getMessage()))));
       }
     }
   }

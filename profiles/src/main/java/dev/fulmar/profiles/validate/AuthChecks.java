@@ -23,8 +23,11 @@ final class AuthChecks {
       pkcs12("auth", ce.certificate(), "certificate+eap", out);
       passwordEap("auth.eap", ce.eap(), out);
     } else if (a instanceof Authentication.Psk) {
-      out.add(Problem.warning("auth.method", "with a pre-shared key, anyone who knows the key can "
-          + "impersonate the gateway; prefer certificates or EAP where the gateway allows it"));
+      out.add(
+          Problem.warning(
+              "auth.method",
+              "with a pre-shared key, anyone who knows the key can impersonate the gateway; prefer"
+                  + " certificates or EAP where the gateway allows it"));
     }
   }
 
@@ -38,8 +41,12 @@ final class AuthChecks {
 
   private static void pkcs12(String path, Pkcs12 p12, String what, List<Problem> out) {
     if (p12 == null) {
-      out.add(Problem.error(path + ".pkcs12", what + " needs the client certificate as a PKCS#12 "
-          + "bundle: {\"data\": \"<base64>\"} or {\"path\": \"/path/to/client.p12\"}"));
+      out.add(
+          Problem.error(
+              path + ".pkcs12",
+              what
+                  + " needs the client certificate as a PKCS#12 "
+                  + "bundle: {\"data\": \"<base64>\"} or {\"path\": \"/path/to/client.p12\"}"));
     } else if (p12 instanceof Pkcs12.Embedded e) {
       byte[] d = e.data().toArray();
       if (d.length < 4 || d[0] != 0x30) {

@@ -19,8 +19,12 @@ public final class HostNames {
       }
       for (int i = 0; i < label.length(); i++) {
         char c = label.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '-' || (c == '_' && i == 0);
+        boolean ok =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || (c == '_' && i == 0);
         if (!ok) {
           return false;
         }

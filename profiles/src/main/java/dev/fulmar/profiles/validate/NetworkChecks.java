@@ -16,14 +16,17 @@ final class NetworkChecks {
     for (int i = 0; i < ssids.size(); i++) {
       int len = ssids.get(i).getBytes(StandardCharsets.UTF_8).length;
       if (len < 1 || len > 32) {
-        out.add(Problem.error("trustedNetworks.ssids[" + i + "]", "a Wi-Fi name (SSID) has 1 to 32 bytes"));
+        out.add(
+            Problem.error(
+                "trustedNetworks.ssids[" + i + "]", "a Wi-Fi name (SSID) has 1 to 32 bytes"));
       }
     }
     Integer mtu = p.transport().mtu();
     if (mtu != null && (mtu < 576 || mtu > 9000)) {
       out.add(Problem.error("transport.mtu", mtu + " is out of range (576 to 9000)"));
     } else if (mtu != null && mtu < 1280) {
-      out.add(Problem.warning("transport.mtu", mtu + " is below 1280, so IPv6 cannot use the tunnel"));
+      out.add(
+          Problem.warning("transport.mtu", mtu + " is below 1280, so IPv6 cannot use the tunnel"));
     }
     String colour = p.appearance().colour();
     if (colour != null && !colour.matches("#[0-9A-Fa-f]{6}")) {
@@ -31,15 +34,22 @@ final class NetworkChecks {
     }
     String icon = p.appearance().icon();
     if (icon != null && !icon.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-      out.add(Problem.error("appearance.icon", "'" + icon + "' is not an icon name (lower-case letters, digits, '-')"));
+      out.add(
+          Problem.error(
+              "appearance.icon",
+              "'" + icon + "' is not an icon name (lower-case letters, digits, '-')"));
     }
     String keyLog = p.diagnostics().keyLogPath();
     if (keyLog != null) {
       if (!isAbsolutePath(keyLog)) {
         out.add(Problem.error("diagnostics.keyLog", "'" + keyLog + "' must be an absolute path"));
       }
-      out.add(Problem.warning("diagnostics.keyLog", "writes the SA keys to " + keyLog
-          + ": anyone who can read that file can decrypt captured VPN traffic"));
+      out.add(
+          Problem.warning(
+              "diagnostics.keyLog",
+              "writes the SA keys to "
+                  + keyLog
+                  + ": anyone who can read that file can decrypt captured VPN traffic"));
     }
   }
 

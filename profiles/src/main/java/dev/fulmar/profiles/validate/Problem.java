@@ -3,8 +3,8 @@ package dev.fulmar.profiles.validate;
 import java.util.Objects;
 
 /**
- * One thing wrong with a profile, in plain words, with where it is: the JSON path in the
- * {@code .vpn} format (e.g. {@code gateway.host}) and, when read from a file, the line and column.
+ * One thing wrong with a profile, in plain words, with where it is: the JSON path in the {@code
+ * .vpn} format (e.g. {@code gateway.host}) and, when read from a file, the line and column.
  */
 public record Problem(Severity severity, String path, Location location, String message) {
 

@@ -66,9 +66,12 @@ public final class ProfileValidator {
       Gateway g = gateways.get(i);
       String path = gatewayPath(i);
       if (g.host().isEmpty()) {
-        out.add(Problem.error(path + ".host", "is empty: give the gateway's DNS name or IP address"));
+        out.add(
+            Problem.error(path + ".host", "is empty: give the gateway's DNS name or IP address"));
       } else if (!HostNames.isHost(g.host())) {
-        out.add(Problem.error(path + ".host", "'" + g.host() + "' is not a valid host name or IP address"));
+        out.add(
+            Problem.error(
+                path + ".host", "'" + g.host() + "' is not a valid host name or IP address"));
       }
       if (g.port() < 1 || g.port() > 65535) {
         out.add(Problem.error(path + ".port", g.port() + " is not a port (1 to 65535)"));
@@ -91,10 +94,28 @@ public final class ProfileValidator {
       bad = "'" + v + "' starts or ends with spaces";
     } else {
       switch (id.type()) {
-        case IPV4_ADDR -> bad = dev.fulmar.profiles.model.IpAddress.isIpv4Literal(v) ? null : "'" + v + "' is not an IPv4 address";
-        case IPV6_ADDR -> bad = dev.fulmar.profiles.model.IpAddress.isIpv6Literal(v) ? null : "'" + v + "' is not an IPv6 address";
-        case RFC822_ADDR -> bad = v.indexOf('@') > 0 ? null : "'" + v + "' is not an e-mail style identity (user@domain)";
-        case DER_ASN1_DN -> bad = isDn(v) ? null : "'" + v + "' is not a distinguished name (e.g. CN=vpn.example.net, O=Example)";
+        case IPV4_ADDR ->
+            bad =
+                dev.fulmar.profiles.model.IpAddress.isIpv4Literal(v)
+                    ? null
+                    : "'" + v + "' is not an IPv4 address";
+        case IPV6_ADDR ->
+            bad =
+                dev.fulmar.profiles.model.IpAddress.isIpv6Literal(v)
+                    ? null
+                    : "'" + v + "' is not an IPv6 address";
+        case RFC822_ADDR ->
+            bad =
+                v.indexOf('@') > 0
+                    ? null
+                    : "'" + v + "' is not an e-mail style identity (user@domain)";
+        case DER_ASN1_DN ->
+            bad =
+                isDn(v)
+                    ? null
+                    : "'"
+                        + v
+                        + "' is not a distinguished name (e.g. CN=vpn.example.net, O=Example)";
         default -> bad = v.length() > 255 ? "is longer than 255 characters" : null;
       }
     }
@@ -114,12 +135,17 @@ public final class ProfileValidator {
 
   private static void routing(Routing r, List<Problem> out) {
     if (r.mode() == Routing.Mode.FULL && !r.include().isEmpty()) {
-      out.add(Problem.warning("tunnel.include", "is ignored in full-tunnel mode (everything goes through the tunnel)"));
+      out.add(
+          Problem.warning(
+              "tunnel.include",
+              "is ignored in full-tunnel mode (everything goes through the tunnel)"));
     }
     for (int i = 0; i < r.exclude().size(); i++) {
       if (r.exclude().get(i).prefixLength() == 0) {
-        out.add(Problem.error("tunnel.exclude[" + i + "]", "excluding " + r.exclude().get(i)
-            + " would send nothing through the tunnel"));
+        out.add(
+            Problem.error(
+                "tunnel.exclude[" + i + "]",
+                "excluding " + r.exclude().get(i) + " would send nothing through the tunnel"));
       }
     }
   }
@@ -131,13 +157,21 @@ public final class ProfileValidator {
     range("timers.childLifetime", t.childLifetime(), 300, 7 * 86400, false, out);
   }
 
-  private static void range(String path, Duration d, long min, long max, boolean zeroOff,
-      List<Problem> out) {
+  private static void range(
+      String path, Duration d, long min, long max, boolean zeroOff, List<Problem> out) {
     long s = d.getSeconds();
     if ((s == 0 && zeroOff) || (s >= min && s <= max)) {
       return;
     }
-    out.add(Problem.error(path, s + " s is out of range (" + (zeroOff ? "0 for off, or " : "")
-        + min + " to " + max + " s)"));
+    out.add(
+        Problem.error(
+            path,
+            s
+                + " s is out of range ("
+                + (zeroOff ? "0 for off, or " : "")
+                + min
+                + " to "
+                + max
+                + " s)"));
   }
 }

@@ -8,10 +8,10 @@ import dev.fulmar.profiles.model.Proposals;
 import java.util.List;
 
 /**
- * Which proposals a profile may carry: no weak algorithm (RFC 8221, RFC 8247: DES, 3DES,
- * Blowfish, CAST, MD5, SHA-1, MODP below 2048), nothing Fulmar does not implement, and a shape
- * that can be negotiated (AEAD without integrity, CBC with integrity, IKE with a PRF and a key
- * exchange). A profile can never lower this floor.
+ * Which proposals a profile may carry: no weak algorithm (RFC 8221, RFC 8247: DES, 3DES, Blowfish,
+ * CAST, MD5, SHA-1, MODP below 2048), nothing Fulmar does not implement, and a shape that can be
+ * negotiated (AEAD without integrity, CBC with integrity, IKE with a PRF and a key exchange). A
+ * profile can never lower this floor.
  */
 final class ProposalPolicy {
   private ProposalPolicy() {}
@@ -26,7 +26,12 @@ final class ProposalPolicy {
         out.add(Problem.error(path, "an IKE proposal needs a PRF, e.g. prfsha384 ('" + p + "')"));
       }
       if (p.keyExchange().isEmpty()) {
-        out.add(Problem.error(path, "an IKE proposal needs a key exchange method, e.g. ecp384 or x25519 ('" + p + "')"));
+        out.add(
+            Problem.error(
+                path,
+                "an IKE proposal needs a key exchange method, e.g. ecp384 or x25519 ('"
+                    + p
+                    + "')"));
       }
     }
     for (int i = 0; i < proposals.esp().size(); i++) {
@@ -41,23 +46,33 @@ final class ProposalPolicy {
     for (Algorithm a : algorithms) {
       String name = "'" + a.keyword() + "' (" + a.ianaName() + ")";
       if (a.status() == Algorithm.Status.WEAK) {
-        out.add(Problem.error(path, name + " is too weak and is refused (RFC 8221/8247); "
-            + "a profile cannot lower Fulmar's minimum: remove it and ask the gateway's admin for a modern suite"));
+        out.add(
+            Problem.error(
+                path,
+                name
+                    + " is too weak and is refused (RFC 8221/8247); a profile cannot lower Fulmar's"
+                    + " minimum: remove it and ask the gateway's admin for a modern suite"));
       } else if (a.status() == Algorithm.Status.UNSUPPORTED) {
         out.add(Problem.error(path, name + " is not supported by Fulmar"));
       }
     }
   }
 
-  private static void shape(String path, List<Encryption> encryption, boolean hasIntegrity,
-      List<Problem> out) {
+  private static void shape(
+      String path, List<Encryption> encryption, boolean hasIntegrity, List<Problem> out) {
     long aead = encryption.stream().filter(Encryption::isAead).count();
     if (aead > 0 && aead < encryption.size()) {
-      out.add(Problem.error(path, "mixes AEAD ciphers (like aes256gcm16) with non-AEAD ciphers "
-          + "(like aes256) in one proposal: split them into two proposals"));
+      out.add(
+          Problem.error(
+              path,
+              "mixes AEAD ciphers (like aes256gcm16) with non-AEAD ciphers "
+                  + "(like aes256) in one proposal: split them into two proposals"));
     } else if (aead > 0 && hasIntegrity) {
-      out.add(Problem.error(path, "AEAD ciphers (like aes256gcm16) take no integrity algorithm: "
-          + "remove it or use a PRF (prfsha384) instead"));
+      out.add(
+          Problem.error(
+              path,
+              "AEAD ciphers (like aes256gcm16) take no integrity algorithm: "
+                  + "remove it or use a PRF (prfsha384) instead"));
     } else if (aead == 0 && !encryption.isEmpty() && !hasIntegrity) {
       out.add(Problem.error(path, "a non-AEAD cipher needs an integrity algorithm, e.g. sha256"));
     }

@@ -23,7 +23,8 @@ class ProfileCodecFuzzTest {
     ReadResult r = ProfileCodec.read(text);
     if (r.ok()) {
       assertThat(r.errors()).isEmpty();
-      assertThat(ProfileCodec.read(ProfileCodec.write(r.profile())).profile()).isEqualTo(r.profile());
+      assertThat(ProfileCodec.read(ProfileCodec.write(r.profile())).profile())
+          .isEqualTo(r.profile());
     } else {
       assertThat(r.errors()).isNotEmpty().allSatisfy(p -> assertThat(p.location()).isNotNull());
     }
@@ -33,11 +34,33 @@ class ProfileCodecFuzzTest {
   Arbitrary<String> documents() throws Exception {
     String minimal = Files.readString(Path.of("src/test/resources/vpn/minimal.vpn"));
     String full = Files.readString(Path.of("src/test/resources/vpn/full.vpn"));
-    String medium = full.replaceAll("(?s)\"pem\": \"-----BEGIN.*?-----END CERTIFICATE-----\\\\n\"", "\"path\": \"/ca.pem\"");
-    return Mutator.mutants(List.of(minimal, minimal, medium, medium, full), List.of(
-        "\"format\"", "\"fulmar-profile\"", "\"version\": 2", "null", "true", "[]", "{}", "1e99",
-        "-1", "\"gateway\": {\"host\": \"a..b\"}", "\"psk\"", "\"certificate+eap\"", "\"eap\": {}",
-        "\"ike\": [\"3des-md5-modp1024\"]", "ke1_mlkem768", "\"::/0\"", "\"pkcs12\": {\"data\": \"@@\"}",
-        "\"mode\": \"split\"", "\\u0000", "\"mtu\": 99999999999999999999", "\"id\": \"x\""));
+    String medium =
+        full.replaceAll(
+            "(?s)\"pem\": \"-----BEGIN.*?-----END CERTIFICATE-----\\\\n\"",
+            "\"path\": \"/ca.pem\"");
+    return Mutator.mutants(
+        List.of(minimal, minimal, medium, medium, full),
+        List.of(
+            "\"format\"",
+            "\"fulmar-profile\"",
+            "\"version\": 2",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "1e99",
+            "-1",
+            "\"gateway\": {\"host\": \"a..b\"}",
+            "\"psk\"",
+            "\"certificate+eap\"",
+            "\"eap\": {}",
+            "\"ike\": [\"3des-md5-modp1024\"]",
+            "ke1_mlkem768",
+            "\"::/0\"",
+            "\"pkcs12\": {\"data\": \"@@\"}",
+            "\"mode\": \"split\"",
+            "\\u0000",
+            "\"mtu\": 99999999999999999999",
+            "\"id\": \"x\""));
   }
 }

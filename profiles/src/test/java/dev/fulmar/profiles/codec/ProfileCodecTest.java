@@ -27,9 +27,12 @@ class ProfileCodecTest {
     assertThat(p.gateways()).hasSize(3);
     assertThat(p.gateway().host()).isEqualTo("vpn.example.net");
     assertThat(p.gateways().get(1).port()).isEqualTo(4500);
-    assertThat(p.auth()).isEqualTo(new Authentication.PasswordEap(Authentication.EapMethod.MSCHAPV2, "jdoe"));
-    assertThat(p.proposals().ike().get(0).additionalKeyExchanges().get(1)).containsExactly(KeyExchange.MLKEM768);
-    assertThat(p.routing().include()).containsExactly(Subnet.of("10.20.0.0/16"), Subnet.of("2001:db8:20::/48"));
+    assertThat(p.auth())
+        .isEqualTo(new Authentication.PasswordEap(Authentication.EapMethod.MSCHAPV2, "jdoe"));
+    assertThat(p.proposals().ike().get(0).additionalKeyExchanges().get(1))
+        .containsExactly(KeyExchange.MLKEM768);
+    assertThat(p.routing().include())
+        .containsExactly(Subnet.of("10.20.0.0/16"), Subnet.of("2001:db8:20::/48"));
     assertThat(p.transport().mtu()).isEqualTo(1400);
     assertThat(p.trust().caCertificates()).hasSize(2);
   }
@@ -48,24 +51,30 @@ class ProfileCodecTest {
 
   @Test
   void unknownFieldsWarnAndSurviveTheRoundTrip() {
-    String text = """
-        {"format": "fulmar-profile", "version": 1, "name": "x", "futureFeature": {"a": [1, 2.5, null]},
-         "gateway": {"host": "vpn.example.net", "weight": 3},
-         "auth": {"method": "eap-mschapv2", "username": "jdoe"}}
-        """;
+    String text =
+        """
+{"format": "fulmar-profile", "version": 1, "name": "x", "futureFeature": {"a": [1, 2.5, null]},
+ "gateway": {"host": "vpn.example.net", "weight": 3},
+ "auth": {"method": "eap-mschapv2", "username": "jdoe"}}
+""";
     ReadResult r = ProfileCodec.read(text);
 
     assertThat(r.ok()).isTrue();
-    assertThat(r.warnings()).extracting(Problem::path).containsExactly("futureFeature", "gateway.weight");
+    assertThat(r.warnings())
+        .extracting(Problem::path)
+        .containsExactly("futureFeature", "gateway.weight");
     assertThat(r.warnings().get(0).location()).isEqualTo(new Location(1, 57));
     String written = ProfileCodec.write(r.profile());
-    assertThat(written).contains("\"futureFeature\": {\"a\":[1,2.5,null]}").contains("\"weight\": 3");
+    assertThat(written)
+        .contains("\"futureFeature\": {\"a\":[1,2.5,null]}")
+        .contains("\"weight\": 3");
     assertThat(ProfileCodec.read(written).profile()).isEqualTo(r.profile());
   }
 
   @Test
   void reportsEveryProblemAtOnceWithPathAndPosition() {
-    String text = """
+    String text =
+        """
         {"format": "fulmar-profile", "version": 1, "name": "x",
          "gateway": {"host": "vpn..example", "port": 70000},
          "auth": {"method": "certificate"},
@@ -75,47 +84,68 @@ class ProfileCodecTest {
     ReadResult r = ProfileCodec.read(text);
 
     assertThat(r.ok()).isFalse();
-    assertThat(r.errors()).extracting(Problem::toString).contains(
-        "2:22 gateway.host: 'vpn..example' is not a valid host name or IP address",
-        "2:46 gateway.port: 70000 is out of range (1 to 65535)",
-        "4:24 proposals.ike[0]: '3des' (ENCR_3DES) is too weak and is refused (RFC 8221/8247); "
-            + "a profile cannot lower Fulmar's minimum: remove it and ask the gateway's admin for a modern suite",
-        "4:46 proposals.ike[1]: unknown algorithm 'aes257' in 'aes257-sha256-ecp256' (character 1)",
-        "5:42 tunnel.include[0]: '10.20.0.1/16' has host bits set: did you mean 10.20.0.0/16?");
-    assertThat(r.errors()).anySatisfy(p -> assertThat(p.toString())
-        .startsWith("3:10 auth.pkcs12: certificate authentication needs the client certificate"));
-    assertThat(r.errors()).anySatisfy(p -> assertThat(p.message()).contains("'modp1024' (MODP_1024)"));
-    assertThat(r.errors()).anySatisfy(p -> assertThat(p.message()).contains("'sha1' (AUTH_HMAC_SHA1_96)"));
+    assertThat(r.errors())
+        .extracting(Problem::toString)
+        .contains(
+            "2:22 gateway.host: 'vpn..example' is not a valid host name or IP address",
+            "2:46 gateway.port: 70000 is out of range (1 to 65535)",
+            "4:24 proposals.ike[0]: '3des' (ENCR_3DES) is too weak and is refused (RFC 8221/8247);"
+                + " a profile cannot lower Fulmar's minimum: remove it and ask the gateway's admin"
+                + " for a modern suite",
+            "4:46 proposals.ike[1]: unknown algorithm 'aes257' in 'aes257-sha256-ecp256' (character"
+                + " 1)",
+            "5:42 tunnel.include[0]: '10.20.0.1/16' has host bits set: did you mean 10.20.0.0/16?");
+    assertThat(r.errors())
+        .anySatisfy(
+            p ->
+                assertThat(p.toString())
+                    .startsWith(
+                        "3:10 auth.pkcs12: certificate authentication needs the client"
+                            + " certificate"));
+    assertThat(r.errors())
+        .anySatisfy(p -> assertThat(p.message()).contains("'modp1024' (MODP_1024)"));
+    assertThat(r.errors())
+        .anySatisfy(p -> assertThat(p.message()).contains("'sha1' (AUTH_HMAC_SHA1_96)"));
     assertThat(r.problems()).allSatisfy(p -> assertThat(p.location()).isNotNull());
   }
 
   @Test
   void syntaxErrorsAreLocated() {
     ReadResult r = ProfileCodec.read("{\"format\": \"fulmar-profile\",\n  \"version\": 1,,\n}");
-    assertThat(r.errors()).singleElement().satisfies(p -> {
-      assertThat(p.location()).isEqualTo(new Location(2, 16));
-      assertThat(p.message()).startsWith("not valid JSON");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location()).isEqualTo(new Location(2, 16));
+              assertThat(p.message()).startsWith("not valid JSON");
+            });
     assertThat(ProfileCodec.read("").errors().get(0).message()).isEqualTo("the file is empty");
-    assertThat(ProfileCodec.read("{\"a\":1,\"a\":2}").errors().get(0).message()).isEqualTo("'a' appears twice in the same object");
+    assertThat(ProfileCodec.read("{\"a\":1,\"a\":2}").errors().get(0).message())
+        .isEqualTo("'a' appears twice in the same object");
   }
 
   @Test
   void refusesOtherFormatsAndNewerVersions() {
-    assertThat(ProfileCodec.read("{\"name\": \"x\"}").errors().get(0).message()).startsWith("this is not a Fulmar profile");
+    assertThat(ProfileCodec.read("{\"name\": \"x\"}").errors().get(0).message())
+        .startsWith("this is not a Fulmar profile");
     ReadResult newer = ProfileCodec.read("{\"format\": \"fulmar-profile\", \"version\": 2}");
     assertThat(newer.errors().get(0).message()).contains("format version 2", "update Fulmar");
-    assertThat(ProfileCodec.read(new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b}).errors().get(0).message())
+    assertThat(
+            ProfileCodec.read(new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b})
+                .errors()
+                .get(0)
+                .message())
         .isEqualTo("the file is not UTF-8 text");
   }
 
   @Test
   void secretsInAFileAreSeparatedFromTheProfileAndOnlyWrittenOnRequest() {
-    String text = """
-        {"format": "fulmar-profile", "version": 1, "name": "x", "gateway": {"host": "vpn.example.net"},
-         "auth": {"method": "certificate+eap", "pkcs12": {"path": "/home/j/c.p12"}, "pkcs12Password": "p12-S3cret!",
-                  "eap": {"method": "eap-gtc", "username": "jdoe", "password": "eap-S3cret!"}}}
-        """;
+    String text =
+        """
+{"format": "fulmar-profile", "version": 1, "name": "x", "gateway": {"host": "vpn.example.net"},
+ "auth": {"method": "certificate+eap", "pkcs12": {"path": "/home/j/c.p12"}, "pkcs12Password": "p12-S3cret!",
+          "eap": {"method": "eap-gtc", "username": "jdoe", "password": "eap-S3cret!"}}}
+""";
     ReadResult r = ProfileCodec.read(text);
 
     assertThat(r.ok()).isTrue();
@@ -125,21 +155,27 @@ class ProfileCodecTest {
     String plain = ProfileCodec.write(r.profile());
     assertThat(plain).doesNotContain("S3cret").doesNotContain("password\"");
     String withSecrets = ProfileCodec.writeWithSecrets(r.profile(), r.secrets());
-    assertThat(withSecrets).contains("\"pkcs12Password\": \"p12-S3cret!\"", "\"password\": \"eap-S3cret!\"");
+    assertThat(withSecrets)
+        .contains("\"pkcs12Password\": \"p12-S3cret!\"", "\"password\": \"eap-S3cret!\"");
     ReadResult back = ProfileCodec.read(withSecrets);
     assertThat(back.profile()).isEqualTo(r.profile());
-    assertThat(back.secrets().kinds()).containsExactlyInAnyOrder(SecretKind.PKCS12_PASSWORD, SecretKind.EAP_PASSWORD);
+    assertThat(back.secrets().kinds())
+        .containsExactlyInAnyOrder(SecretKind.PKCS12_PASSWORD, SecretKind.EAP_PASSWORD);
   }
 
   @Test
   void typeMismatchesNameTheExpectedType() {
-    ReadResult r = ProfileCodec.read("""
-        {"format": "fulmar-profile", "version": 1, "name": 7, "gateway": {"host": "h.example"},
-         "auth": {"method": "psk"}, "autoConnect": "yes", "timers": {"dpd": 2.5}}
-        """);
-    assertThat(r.errors()).extracting(Problem::toString).containsExactly(
-        "1:52 name: must be a string, not a number",
-        "2:44 autoConnect: must be true or false, not a string",
-        "2:69 timers.dpd: must be a whole number, not a number");
+    ReadResult r =
+        ProfileCodec.read(
+            """
+            {"format": "fulmar-profile", "version": 1, "name": 7, "gateway": {"host": "h.example"},
+             "auth": {"method": "psk"}, "autoConnect": "yes", "timers": {"dpd": 2.5}}
+            """);
+    assertThat(r.errors())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "1:52 name: must be a string, not a number",
+            "2:44 autoConnect: must be true or false, not a string",
+            "2:69 timers.dpd: must be a whole number, not a number");
   }
 }

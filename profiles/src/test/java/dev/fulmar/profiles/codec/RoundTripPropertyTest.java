@@ -16,7 +16,8 @@ class RoundTripPropertyTest {
   @Property(tries = 3000)
   void writeThenReadGivesTheSameProfile(@ForAll("profiles") Profile profile) {
     assertThat(ProfileValidator.hasErrors(ProfileValidator.validate(profile)))
-        .as("generator makes valid profiles: %s", ProfileValidator.validate(profile)).isFalse();
+        .as("generator makes valid profiles: %s", ProfileValidator.validate(profile))
+        .isFalse();
     String text = ProfileCodec.write(profile);
     ReadResult back = ProfileCodec.read(text);
 

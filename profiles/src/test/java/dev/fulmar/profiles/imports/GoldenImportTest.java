@@ -26,16 +26,22 @@ class GoldenImportTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> samples() throws IOException {
-    return Files.walk(ROOT).filter(Files::isRegularFile)
+    return Files.walk(ROOT)
+        .filter(Files::isRegularFile)
         .filter(p -> !p.toString().endsWith(".expected.json"))
-        .filter(p -> !p.getParent().equals(ROOT) && !p.getParent().getFileName().toString().equals("expected-profiles"))
+        .filter(
+            p ->
+                !p.getParent().equals(ROOT)
+                    && !p.getParent().getFileName().toString().equals("expected-profiles"))
         .sorted();
   }
 
   /** The import as JSON: what the golden files hold. */
   static JsonNode describe(Path sample) throws IOException {
     String name = sample.getFileName().toString();
-    ImportResult r = ProfileImporter.importBytes(Files.readAllBytes(sample), name.substring(0, name.lastIndexOf('.')));
+    ImportResult r =
+        ProfileImporter.importBytes(
+            Files.readAllBytes(sample), name.substring(0, name.lastIndexOf('.')));
     ObjectNode o = JSON.createObjectNode();
     o.put("format", r.format() == null ? null : r.format().name());
     o.put("ok", r.ok());
@@ -63,9 +69,12 @@ class GoldenImportTest {
     JsonNode actual = describe(sample);
     Path expected = Path.of(sample + ".expected.json");
     if (Boolean.getBoolean("fulmar.golden.update")) {
-      Files.writeString(expected, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+      Files.writeString(
+          expected, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
     }
-    assertThat(expected).as("golden file for %s (generate with -Dfulmar.golden.update=true)", sample).exists();
+    assertThat(expected)
+        .as("golden file for %s (generate with -Dfulmar.golden.update=true)", sample)
+        .exists();
     assertThat(actual).isEqualTo(JSON.readTree(Files.readString(expected)));
   }
 }

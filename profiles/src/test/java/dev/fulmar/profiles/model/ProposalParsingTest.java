@@ -41,8 +41,10 @@ class ProposalParsingTest {
 
   @Test
   void acceptsStrongSwanAliases() throws Exception {
-    assertThat(IkeProposal.parse("AES256GCM-PRFSHA256-curve25519").encryption()).containsExactly(Encryption.AES256GCM16);
-    assertThat(IkeProposal.parse("aes-sha2_256-modp2048").encryption()).containsExactly(Encryption.AES128);
+    assertThat(IkeProposal.parse("AES256GCM-PRFSHA256-curve25519").encryption())
+        .containsExactly(Encryption.AES256GCM16);
+    assertThat(IkeProposal.parse("aes-sha2_256-modp2048").encryption())
+        .containsExactly(Encryption.AES128);
   }
 
   @Test
@@ -58,16 +60,20 @@ class ProposalParsingTest {
   @Test
   void locatesUnknownAlgorithms() {
     assertThatThrownBy(() -> IkeProposal.parse("aes256-sha256-modp2047"))
-        .isInstanceOfSatisfying(ProposalSyntaxException.class, e -> {
-          assertThat(e.getMessage()).isEqualTo("unknown algorithm 'modp2047'");
-          assertThat(e.offset()).isEqualTo(14);
-        });
+        .isInstanceOfSatisfying(
+            ProposalSyntaxException.class,
+            e -> {
+              assertThat(e.getMessage()).isEqualTo("unknown algorithm 'modp2047'");
+              assertThat(e.offset()).isEqualTo(14);
+            });
     assertThatThrownBy(() -> EspProposal.parse("aes256gcm16-prfsha256"))
         .hasMessageContaining("ESP proposals do not take");
-    assertThatThrownBy(() -> IkeProposal.parse("aes256--sha256")).hasMessageContaining("empty algorithm name");
+    assertThatThrownBy(() -> IkeProposal.parse("aes256--sha256"))
+        .hasMessageContaining("empty algorithm name");
     assertThatThrownBy(() -> IkeProposal.parse("aes256gcm16-prfsha256-ke9_mlkem768"))
         .hasMessageContaining("ke1_ to ke7_");
-    assertThatThrownBy(() -> IkeProposal.parse("sha256-ecp256")).hasMessageContaining("no encryption");
+    assertThatThrownBy(() -> IkeProposal.parse("sha256-ecp256"))
+        .hasMessageContaining("no encryption");
   }
 
   @Test
@@ -80,8 +86,11 @@ class ProposalParsingTest {
   void defaultsParseAndOfferWindowsCompatibleSuites() {
     List<IkeProposal> ike = Proposals.DEFAULTS.effectiveIke();
     assertThat(ike).anySatisfy(p -> assertThat(p.encryption()).contains(Encryption.AES256));
-    assertThat(ike).anySatisfy(p -> assertThat(p.keyExchange()).contains(KeyExchange.MODP2048, KeyExchange.ECP384));
+    assertThat(ike)
+        .anySatisfy(
+            p -> assertThat(p.keyExchange()).contains(KeyExchange.MODP2048, KeyExchange.ECP384));
     assertThat(ike.get(0).encryption().get(0)).isEqualTo(Encryption.AES256GCM16);
-    assertThat(Proposals.DEFAULTS.effectiveEsp()).anySatisfy(p -> assertThat(p.integrity()).contains(Integrity.SHA256));
+    assertThat(Proposals.DEFAULTS.effectiveEsp())
+        .anySatisfy(p -> assertThat(p.integrity()).contains(Integrity.SHA256));
   }
 }

@@ -12,8 +12,10 @@ class SecretStoreTest {
   @Test
   void movesSecretsIntoTheStoreAndWipesTheBundle() throws Exception {
     InMemorySecretStore store = new InMemorySecretStore();
-    SecretBundle bundle = SecretBundle.empty().put(SecretKind.PSK, "psk-value".toCharArray())
-        .put(SecretKind.EAP_PASSWORD, "pw-value".toCharArray());
+    SecretBundle bundle =
+        SecretBundle.empty()
+            .put(SecretKind.PSK, "psk-value".toCharArray())
+            .put(SecretKind.EAP_PASSWORD, "pw-value".toCharArray());
 
     List<SecretMover.Outcome> out = SecretMover.moveAll(bundle, store, ID);
 
@@ -28,15 +30,21 @@ class SecretStoreTest {
   @Test
   void withoutAKeychainSecretsAreDroppedAndTheUserIsToldTheyWillBeAsked() throws Exception {
     SecretStore none = new UnavailableSecretStore("no Secret Service on the session bus");
-    SecretBundle bundle = SecretBundle.empty().put(SecretKind.PKCS12_PASSWORD, "p12-value".toCharArray());
+    SecretBundle bundle =
+        SecretBundle.empty().put(SecretKind.PKCS12_PASSWORD, "p12-value".toCharArray());
 
     List<SecretMover.Outcome> out = SecretMover.moveAll(bundle, none, ID);
 
     assertThat(none.availability().available()).isFalse();
-    assertThat(out).singleElement().satisfies(o -> {
-      assertThat(o.stored()).isFalse();
-      assertThat(o.message()).contains("no Secret Service", "asked for it each time").doesNotContain("p12-value");
-    });
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.stored()).isFalse();
+              assertThat(o.message())
+                  .contains("no Secret Service", "asked for it each time")
+                  .doesNotContain("p12-value");
+            });
     assertThat(none.get(ID, SecretKind.PKCS12_PASSWORD)).isEmpty();
   }
 

@@ -25,8 +25,11 @@ class ProfileStoreTest {
   }
 
   private static Profile profile(String name) {
-    return Profile.builder().name(name).gateway("vpn.example.net")
-        .auth(new Authentication.PasswordEap(Authentication.EapMethod.MSCHAPV2, "jdoe")).build();
+    return Profile.builder()
+        .name(name)
+        .gateway("vpn.example.net")
+        .auth(new Authentication.PasswordEap(Authentication.EapMethod.MSCHAPV2, "jdoe"))
+        .build();
   }
 
   @Test
@@ -36,7 +39,8 @@ class ProfileStoreTest {
     StoredProfile saved = store.save(p);
 
     assertThat(saved.file()).isEqualTo(tmp.resolve("user").resolve(p.id() + ".vpn"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved.file()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved.file())))
+        .isEqualTo("rw-------");
     assertThat(store.list().profiles()).extracting(StoredProfile::profile).containsExactly(p);
     assertThat(store.findByName("corp")).map(StoredProfile::profile).contains(p);
     store.save(p.toBuilder().autoConnect(true).build());
@@ -48,13 +52,18 @@ class ProfileStoreTest {
   @Test
   void neverStoresAnInvalidProfile() {
     ProfileStore store = new ProfileStore(paths());
-    Profile bad = profile("Corp").toBuilder().gateways(List.of(new Gateway("vpn..example", 500))).build();
+    Profile bad =
+        profile("Corp").toBuilder().gateways(List.of(new Gateway("vpn..example", 500))).build();
 
-    assertThatThrownBy(() -> store.save(bad)).isInstanceOfSatisfying(StoreException.class, e -> {
-      assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID);
-      assertThat(e.problems()).extracting(Object::toString)
-          .contains("gateway.host: 'vpn..example' is not a valid host name or IP address");
-    });
+    assertThatThrownBy(() -> store.save(bad))
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID);
+              assertThat(e.problems())
+                  .extracting(Object::toString)
+                  .contains("gateway.host: 'vpn..example' is not a valid host name or IP address");
+            });
     assertThat(Files.exists(tmp.resolve("user"))).isFalse();
   }
 
@@ -69,7 +78,9 @@ class ProfileStoreTest {
     assertThatThrownBy(() -> store.save(profile("CORP ")))
         .hasMessage("a profile named 'Corp' already exists: choose another name");
     assertThatThrownBy(() -> store.save(profile("head office")))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NAME_TAKEN));
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NAME_TAKEN));
   }
 
   @Test
@@ -79,9 +90,13 @@ class ProfileStoreTest {
     Files.writeString(tmp.resolve("system/head-office.vpn"), ProfileCodec.write(admin));
     ProfileStore store = new ProfileStore(paths());
 
-    assertThat(store.list().profiles()).singleElement().satisfies(s -> assertThat(s.readOnly()).isTrue());
+    assertThat(store.list().profiles())
+        .singleElement()
+        .satisfies(s -> assertThat(s.readOnly()).isTrue());
     assertThatThrownBy(() -> store.save(admin.toBuilder().autoConnect(true).build()))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.READ_ONLY));
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.READ_ONLY));
     assertThatThrownBy(() -> store.delete(admin.id())).hasMessageContaining("cannot be deleted");
   }
 
@@ -91,12 +106,16 @@ class ProfileStoreTest {
     new ProfileStore(paths()).save(p);
     Path file = tmp.resolve("user").resolve(p.id() + ".vpn");
     String before = Files.readString(file);
-    ProfileStore crashing = new ProfileStore(paths(), (from, to) -> {
-      throw new IOException("simulated power loss");
-    });
+    ProfileStore crashing =
+        new ProfileStore(
+            paths(),
+            (from, to) -> {
+              throw new IOException("simulated power loss");
+            });
 
     assertThatThrownBy(() -> crashing.save(p.toBuilder().name("Renamed").build()))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.IO));
+        .isInstanceOfSatisfying(
+            StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.IO));
     assertThat(Files.readString(file)).isEqualTo(before);
     try (Stream<Path> s = Files.list(tmp.resolve("user"))) {
       assertThat(s).containsExactly(file);
@@ -106,7 +125,8 @@ class ProfileStoreTest {
   @Test
   void brokenFilesAreListedWithTheirProblemsNotHidden() throws Exception {
     Files.createDirectories(tmp.resolve("user"));
-    Files.writeString(tmp.resolve("user/bad.vpn"), "{\"format\": \"fulmar-profile\", \"version\": 1}");
+    Files.writeString(
+        tmp.resolve("user/bad.vpn"), "{\"format\": \"fulmar-profile\", \"version\": 1}");
     Listing l = new ProfileStore(paths()).list();
 
     assertThat(l.profiles()).isEmpty();
@@ -116,15 +136,25 @@ class ProfileStoreTest {
   @Test
   void findsTheConventionalDirectoriesOfEachOs() {
     Path home = Path.of("/home/jdoe");
-    assertThat(StorePaths.detect(Map.of(), "Linux", home)).isEqualTo(
-        new StorePaths(Path.of("/home/jdoe/.config/fulmar/profiles"), List.of(Path.of("/etc/fulmar/profiles"))));
+    assertThat(StorePaths.detect(Map.of(), "Linux", home))
+        .isEqualTo(
+            new StorePaths(
+                Path.of("/home/jdoe/.config/fulmar/profiles"),
+                List.of(Path.of("/etc/fulmar/profiles"))));
     assertThat(StorePaths.detect(Map.of("XDG_CONFIG_HOME", "/x/cfg"), "Linux", home).userDir())
         .isEqualTo(Path.of("/x/cfg/fulmar/profiles"));
     assertThat(StorePaths.detect(Map.of("XDG_CONFIG_HOME", "relative"), "Linux", home).userDir())
         .isEqualTo(Path.of("/home/jdoe/.config/fulmar/profiles"));
-    assertThat(StorePaths.detect(Map.of(), "Mac OS X", home)).isEqualTo(new StorePaths(
-        Path.of("/home/jdoe/Library/Application Support/Fulmar/profiles"), List.of(Path.of("/Library/Application Support/Fulmar"))));
-    StorePaths win = StorePaths.detect(Map.of("APPDATA", "C:\\Users\\j\\AppData\\Roaming", "ProgramData", "C:\\ProgramData"), "Windows 11", home);
+    assertThat(StorePaths.detect(Map.of(), "Mac OS X", home))
+        .isEqualTo(
+            new StorePaths(
+                Path.of("/home/jdoe/Library/Application Support/Fulmar/profiles"),
+                List.of(Path.of("/Library/Application Support/Fulmar"))));
+    StorePaths win =
+        StorePaths.detect(
+            Map.of("APPDATA", "C:\\Users\\j\\AppData\\Roaming", "ProgramData", "C:\\ProgramData"),
+            "Windows 11",
+            home);
     assertThat(win.userDir().toString()).contains("Fulmar").endsWith("profiles");
     assertThat(win.systemDirs().get(0).toString()).contains("ProgramData").endsWith("profiles");
   }

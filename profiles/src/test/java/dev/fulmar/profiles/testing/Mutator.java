@@ -6,9 +6,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * Fuzz input for parsers: valid sample files mutated a few times each (characters flipped,
- * ranges deleted or duplicated, format keywords inserted, truncation), plus plain random text.
- * Mutants of real files reach much deeper into a parser than random text alone.
+ * Fuzz input for parsers: valid sample files mutated a few times each (characters flipped, ranges
+ * deleted or duplicated, format keywords inserted, truncation), plus plain random text. Mutants of
+ * real files reach much deeper into a parser than random text alone.
  */
 public final class Mutator {
   private static final String CHARS = "{}[]\":,\\ \n\t<>/=-_.@#;01239aZ\u00e9\u0000\uFEFF\uD83D";
@@ -39,8 +39,11 @@ public final class Mutator {
         case 3 -> s.insert(at, s.substring(at, Math.min(s.length(), at + r.nextInt(60))));
         case 4 -> s.setLength(at);
         case 5 -> s.insert(at, randomText(r, 1 + r.nextInt(8)));
-        default -> s.replace(at, Math.min(s.length(), at + r.nextInt(10)),
-            dictionary.get(r.nextInt(dictionary.size())));
+        default ->
+            s.replace(
+                at,
+                Math.min(s.length(), at + r.nextInt(10)),
+                dictionary.get(r.nextInt(dictionary.size())));
       }
     }
     return s.toString();
@@ -49,7 +52,8 @@ public final class Mutator {
   private static String randomText(Random r, int length) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      s.append(r.nextInt(3) == 0 ? (char) r.nextInt(0x3000) : CHARS.charAt(r.nextInt(CHARS.length())));
+      s.append(
+          r.nextInt(3) == 0 ? (char) r.nextInt(0x3000) : CHARS.charAt(r.nextInt(CHARS.length())));
     }
     return s.toString();
   }
