@@ -165,6 +165,14 @@ public final class AppController implements HelperLink.Listener, AutoCloseable {
     connectFlow.disconnect();
   }
 
+  /** Lists the profiles again (another program, e.g. the CLI, may have changed them). */
+  public void refreshProfiles() {
+    importFlow.reload(null);
+    if (link.isReady()) {
+      refreshHelperProfiles();
+    }
+  }
+
   /** Tries to reach the helper now. */
   public void retryHelper() {
     link.retryNow();

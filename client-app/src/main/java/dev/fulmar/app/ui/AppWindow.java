@@ -56,6 +56,12 @@ public final class AppWindow {
   public void attach(AppController c) {
     this.controller = c;
     build();
+    // profiles changed elsewhere (the CLI, a file manager) show up when the user comes back
+    stage.focusedProperty().addListener((o, was, now) -> {
+      if (now) {
+        c.refreshProfiles();
+      }
+    });
     state.settingsProperty().addListener((o, before, now) -> {
       if (before.theme() != now.theme()) {
         Theme.apply(Theme.isDark(now.theme(), systemDark.getAsBoolean()));

@@ -182,6 +182,56 @@ class ConnectUiTest {
   }
 
   @Test
+  void aCertificatePromptNamesTheFileAndAMissingFileIsChosenFirst(FxRobot robot)
+      throws Exception {
+    java.nio.file.Path p12 = java.nio.file.Files.write(tmp.resolve(UUID.randomUUID() + ".p12"),
+        new byte[] {0x30, 0x03, 0x02, 0x01, 0x03});
+    UUID id = UUID.randomUUID();
+    app.store.save(Profile.builder().id(id).name("Lab").gateway("lab.example.net")
+        .auth(new Authentication.Certificate(new dev.fulmar.profiles.model.Pkcs12.FileRef(
+            tmp.resolve("moved-away.p12").toString()))).build());
+    robot.interact(() -> app.controller.refreshProfiles());
+    var answer = new java.util.concurrent.atomic.AtomicReference<String>();
+    app.helper.onConnect((c, s, h) -> {
+      h.state(new dev.fulmar.control.message.TunnelStatus(TunnelState.CONNECTING, "Lab",
+          "lab.example.net", 0, null, null));
+      s.push(new dev.fulmar.control.message.PromptEvent("p1", PromptKind.PKCS12_PASSWORD, "Lab",
+          null, "the PKCS#12 file " + p12, null));
+      var a = s.awaitAnswer("p1", java.time.Duration.ofSeconds(30));
+      answer.set(a == null || a.cancel() ? "" : new String(a.secret().chars()));
+      return h.fail(c, "IKE_AUTH", "CERTIFICATE_AUTH_FAILED", java.util.Map.of("detail", "x"));
+    });
+    waitUntil(() -> app.state.profiles().entries().size() == 3);
+    app.files.certificate(p12);
+    robot.clickOn("Lab");
+    robot.clickOn("#connect");
+    waitUntil(() -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+    assertThat(robot.lookup("#confirm").queryAs(javafx.scene.control.DialogPane.class)
+        .getContentText()).contains("moved-away.p12")
+        .contains(".p12 or .pfx");
+    robot.clickOn("#confirm-yes");
+    waitUntil(() -> robot.lookup("#prompt-password").tryQuery().isPresent());
+    assertThat(robot.lookup("#prompt-username").tryQuery()).isEmpty();
+    assertThat(robot.lookup(".label").queryAll().stream().map(n -> ((Label) n).getText())
+        .anyMatch(t -> t.equals("Asked for by: the PKCS#12 file " + p12))).isTrue();
+    robot.clickOn("#prompt-password").write("p12pass");
+    robot.clickOn("#prompt-ok");
+    waitUntil(() -> app.state.tunnel().state() == TunnelState.ERROR);
+    assertThat(answer.get()).isEqualTo("p12pass");
+    Connect sent = app.helper.connects().get(0);
+    assertThat(((Authentication.Certificate) sent.profile().auth()).certificate())
+        .isEqualTo(new dev.fulmar.profiles.model.Pkcs12.FileRef(p12.toString()));
+    waitUntil(() -> {
+      try {
+        return app.store.findById(id).map(p -> dev.fulmar.app.model.ProfileEdits
+            .missingCertificate(p.profile()).isEmpty()).orElse(false);
+      } catch (dev.fulmar.profiles.store.StoreException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @Test
   void systemProfilesConnectByName(FxRobot robot) throws Exception {
     ready();
     robot.clickOn("Corporate");
