@@ -73,7 +73,8 @@ public final class FailureTexts {
       }
     }
     rest.forEach((k, v) -> out.add(new Detail(k, v, false)));
-    if (!f.message().isBlank() && !f.message().equals(reason(f))) {
+    boolean translated = !m.locale().getLanguage().equals("en");
+    if (translated && !f.message().isBlank() && !f.message().equals(reason(f))) {
       out.add(new Detail(m.get("failure.detail.helperText"), f.message(), false));
     }
     return out;

@@ -47,8 +47,7 @@ public final class MainWindow {
     root.getStyleClass().add("fulmar-root");
     root.setId("main");
     status = new StatusPane(state, controller, m, clock, this::openImport);
-    ProfilePane profiles = new ProfilePane(state, controller, m, this::openImport,
-        new Dialogs(stage, m));
+    ProfilePane profiles = new ProfilePane(state, controller, m, new Dialogs(stage, m));
     root.setTop(toolbar());
     root.setLeft(profiles);
     root.setCenter(status);

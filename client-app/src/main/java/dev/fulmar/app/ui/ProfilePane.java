@@ -15,15 +15,14 @@ import javafx.scene.layout.VBox;
 
 /**
  * The profile list: system profiles first, marked with a lock and "System" and read-only; then
- * the user's. Import and Delete below it (Delete key too; never for system profiles).
+ * the user's. Delete below it (or the Delete key; never for system profiles); Enter connects.
  */
 final class ProfilePane extends VBox {
   private final ListView<ProfileEntry> list = new ListView<>();
 
-  ProfilePane(AppState state, AppController controller, Messages m, Runnable importer,
-      Dialogs dialogs) {
+  ProfilePane(AppState state, AppController controller, Messages m, Dialogs dialogs) {
     getStyleClass().add("side");
-    setPrefWidth(Ui.em(17));
+    setPrefWidth(Ui.em(19));
     setMinWidth(Ui.em(12));
     Label title = Ui.text(m.get("profiles.title"), "section-title");
     title.setLabelFor(list);
@@ -42,9 +41,6 @@ final class ProfilePane extends VBox {
     state.selectedProperty().addListener((o, a, b) -> select(b));
     state.profiles().entries().addListener(
         (javafx.collections.ListChangeListener<ProfileEntry>) c -> select(state.selectedProperty().get()));
-    Button imp = new Button(m.get("action.import"), Ui.icon("mdi2f-file-import-outline"));
-    imp.setId("import");
-    imp.setOnAction(e -> importer.run());
     Button del = new Button(m.get("action.delete"), Ui.icon("mdi2d-delete-outline"));
     del.setId("delete");
     del.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -67,7 +63,7 @@ final class ProfilePane extends VBox {
         e.consume();
       }
     });
-    HBox buttons = new HBox(Ui.em(0.5), imp, del);
+    HBox buttons = new HBox(Ui.em(0.5), del);
     getChildren().addAll(title, list, buttons);
     select(state.selectedProperty().get());
   }
@@ -91,6 +87,7 @@ final class ProfilePane extends VBox {
     Cell(Messages m) {
       this.m = m;
       getStyleClass().add("profile-cell");
+      setPrefWidth(0); // follow the list's width: long names are cut with "…", no side scrolling
     }
 
     @Override
@@ -105,18 +102,24 @@ final class ProfilePane extends VBox {
       }
       Label name = new Label(e.name());
       name.getStyleClass().add("profile-name");
+      name.setMinWidth(0);
       Label gw = new Label(e.gateway());
       gw.getStyleClass().add("profile-gateway");
-      HBox top = new HBox(Ui.em(0.4), name);
+      gw.setMinWidth(0);
+      HBox second = new HBox(Ui.em(0.4), gw);
+      second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       if (e.system()) {
         Label badge = new Label(m.get("profiles.system"), Ui.icon("mdi2l-lock-outline"));
         badge.getStyleClass().add("badge");
-        top.getChildren().add(badge);
+        badge.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        second.getChildren().addAll(gap, badge);
         setTooltip(Ui.tip(m.get("profiles.system.tooltip")));
       } else {
         setTooltip(null);
       }
-      setGraphic(new VBox(Ui.em(0.1), top, gw));
+      setGraphic(new VBox(Ui.em(0.1), name, second));
       setAccessibleText(m.get(e.system() ? "profiles.entry.accessibleSystem"
           : "profiles.entry.accessible", e.name(), e.gateway()));
     }

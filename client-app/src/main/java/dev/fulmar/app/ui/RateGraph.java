@@ -84,6 +84,10 @@ final class RateGraph extends Region {
     strokeSeries(g, h, x0, step, ht, peak, true);
     g.setStroke(OUT);
     strokeSeries(g, h, x0, step, ht, peak, false);
+    g.setFill(Color.gray(0.5));
+    g.setFont(javafx.scene.text.Font.font(Ui.em(0.8)));
+    g.setTextBaseline(javafx.geometry.VPos.TOP);
+    g.fillText(formats.rate(h.peak()), 4, 2);
   }
 
   private static void strokeSeries(GraphicsContext g, RateHistory h, double x0, double step,

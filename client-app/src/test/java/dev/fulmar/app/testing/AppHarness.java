@@ -49,6 +49,11 @@ public final class AppHarness implements AutoCloseable {
   private final Stage stage;
 
   private AppHarness(Stage stage, Path dir, Locale locale, Path demo) throws IOException {
+    this(stage, dir, locale, demo, dev.fulmar.app.settings.Settings.Theme.LIGHT);
+  }
+
+  private AppHarness(Stage stage, Path dir, Locale locale, Path demo,
+      dev.fulmar.app.settings.Settings.Theme theme) throws IOException {
     this.dir = dir;
     this.helper = ScriptedHelper.start(Files.createDirectories(dir.resolve("run")));
     this.store = new ProfileStore(new StorePaths(dir.resolve("config/fulmar/profiles"),
@@ -57,7 +62,7 @@ public final class AppHarness implements AutoCloseable {
     this.autostart = Autostart.detect("Linux", Map.of("XDG_CONFIG_HOME",
         dir.resolve("config").toString()), dir, List.of("/usr/bin/fulmar-app"));
     this.stage = stage;
-    settings.save(settings.load().withLanguage(locale.getLanguage()));
+    settings.save(settings.load().withLanguage(locale.getLanguage()).withTheme(theme));
     this.window = new AppWindow(stage, state, settings.load(), CLOCK, files, () -> false);
     FxPrompts prompts = new FxPrompts(stage, window::messages, files);
     AppServices services = new AppServices(helper.socket(), "test", store, () -> secrets,
@@ -85,6 +90,12 @@ public final class AppHarness implements AutoCloseable {
   /** The texts in the app's current language. */
   public Messages messages() {
     return window.messages();
+  }
+
+  /** Starts the app with a language and a theme (for screenshots). */
+  public static AppHarness start(Stage stage, Path dir, Locale locale,
+      dev.fulmar.app.settings.Settings.Theme theme) throws IOException {
+    return new AppHarness(stage, dir, locale, null, theme);
   }
 
   /** Starts the controller (settings, profiles, helper). */

@@ -34,12 +34,16 @@ class FailureTextsTest {
   }
 
   @Test
-  void detailsListStepCodeAndFactsAndTheHelpersOriginalText() {
+  void detailsListStepCodeAndFactsAndInATranslationTheHelpersOriginalText() {
     Failure f = new Failure("IKE_AUTH", "USER_AUTH_FAILED", "the gateway rejected it", "",
         Map.of("notify", "AUTHENTICATION_FAILED (24)", "zz", "last"));
     assertThat(en.details(f)).extracting(FailureTexts.Detail::label).containsExactly(
-        "Failed step", "Error code", "Gateway notify", "zz", "Helper's message");
+        "Failed step", "Error code", "Gateway notify", "zz");
     assertThat(en.details(f).get(0).value()).isEqualTo("signing in (IKE_AUTH)");
+    assertThat(de.details(f)).extracting(FailureTexts.Detail::label).endsWith(
+        "Meldung des Helfers");
+    assertThat(de.details(f).get(de.details(f).size() - 1).value())
+        .isEqualTo("the gateway rejected it");
   }
 
   @Test
