@@ -41,6 +41,7 @@ public final class Launcher {
       }
     }
     CompletableFuture<Boolean> dark = CompletableFuture.supplyAsync(SystemTheme::prefersDark);
+    Warmup.start();
     FulmarApp.configure(args, dark, instance);
     Application.launch(FulmarApp.class);
   }

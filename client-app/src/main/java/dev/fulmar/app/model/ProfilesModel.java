@@ -24,6 +24,13 @@ public final class ProfilesModel {
   private final ObservableList<BrokenFile> broken = FXCollections.observableArrayList();
   private List<StoredProfile> local = List.of();
   private List<ProfileSummary> helper = List.of();
+  private final javafx.beans.property.ReadOnlyBooleanWrapper loaded =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+  /** Whether the local store was listed at least once (before that, "empty" means "unknown"). */
+  public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+    return loaded.getReadOnlyProperty();
+  }
 
   public ObservableList<ProfileEntry> entries() {
     return entries;
@@ -39,6 +46,7 @@ public final class ProfilesModel {
     local = listing.profiles();
     broken.setAll(listing.broken());
     merge();
+    loaded.set(true);
   }
 
   /** Takes what the helper lists (its system profiles; profiles sent by clients are skipped). */

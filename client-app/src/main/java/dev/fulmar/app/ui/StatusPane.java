@@ -32,10 +32,12 @@ final class StatusPane extends VBox {
   private final Label headline = Ui.text("", "headline");
   private final Label subline = Ui.text("", "subline");
   private final Button connect = new Button();
-  private final HelperPane helperPane;
-  private final FailurePane failurePane;
-  private final StatusCard card;
-  private final WelcomePane welcome;
+  private final Clock clock;
+  private final Runnable importer;
+  private HelperPane helperPane;
+  private FailurePane failurePane;
+  private StatusCard card;
+  private WelcomePane welcome;
   private final StackPane content = new StackPane();
 
   StatusPane(AppState state, AppController controller, Messages m, Clock clock, Runnable importer) {
@@ -51,11 +53,8 @@ final class StatusPane extends VBox {
     connect.getStyleClass().addAll("connect-button", "accent");
     connect.setDefaultButton(true);
     connect.setOnAction(e -> controller.toggle());
-    helperPane = new HelperPane(m, controller::retryHelper, System.getProperty("os.name", ""));
-    failurePane = new FailurePane(m);
-    card = new StatusCard(state.tunnel(), m, clock);
-    welcome = new WelcomePane(m, state, importer, controller::startDemo);
-    content.getChildren().addAll(helperPane, welcome, failurePane, card);
+    this.clock = clock;
+    this.importer = importer;
     content.setAlignment(javafx.geometry.Pos.TOP_LEFT);
     HBox head = new HBox(Ui.em(0.8), dot, new VBox(Ui.em(0.2), headline, subline));
     head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -71,11 +70,14 @@ final class StatusPane extends VBox {
     state.selectedProperty().addListener(refresh);
     state.actionPendingProperty().addListener(refresh);
     state.profiles().entries().addListener(refresh);
+    state.profiles().loadedProperty().addListener(refresh);
     refresh(null);
   }
 
   void dispose() {
-    card.dispose();
+    if (card != null) {
+      card.dispose();
+    }
   }
 
   private void refresh(Observable ignored) {
@@ -96,17 +98,21 @@ final class StatusPane extends VBox {
       default -> { }
     }
     updateButton(ready, t, name, sel);
-    helperPane.show(a, state.availabilityMessageProperty().get(),
-        state.peerUserProperty().get());
-    show(helperPane, a != Availability.READY);
-    boolean empty = state.profiles().entries().isEmpty();
-    show(welcome, a == Availability.READY && empty && t == TunnelState.DISCONNECTED);
+    boolean helperProblem = a != Availability.READY;
+    if (helperProblem) {
+      helper().show(a, state.availabilityMessageProperty().get(), state.peerUserProperty().get());
+    }
+    show(helperPane, helperProblem);
+    boolean empty = state.profiles().entries().isEmpty() && state.profiles().loadedProperty().get();
+    show(empty && a == Availability.READY && t == TunnelState.DISCONNECTED ? welcome() : welcome,
+        a == Availability.READY && empty && t == TunnelState.DISCONNECTED);
     boolean failed = ready && t == TunnelState.ERROR && s.failure() != null;
     if (failed) {
-      failurePane.show(headline.getText(), s.failure());
+      failure().show(headline.getText(), s.failure());
     }
     show(failurePane, failed);
-    show(card, ready && t == TunnelState.CONNECTED && s.session() != null);
+    boolean up = ready && t == TunnelState.CONNECTED && s.session() != null;
+    show(up ? card() : card, up);
     setAccessibleText(headline.getText() + ". " + subline.getText());
   }
 
@@ -148,8 +154,46 @@ final class StatusPane extends VBox {
     }
   }
 
+  // the panes below the button are built when first needed: the first window shows sooner
+
+  private HelperPane helper() {
+    if (helperPane == null) {
+      helperPane = add(new HelperPane(m, controller::retryHelper,
+          System.getProperty("os.name", "")));
+    }
+    return helperPane;
+  }
+
+  private WelcomePane welcome() {
+    if (welcome == null) {
+      welcome = add(new WelcomePane(m, state, importer, controller::startDemo));
+    }
+    return welcome;
+  }
+
+  private FailurePane failure() {
+    if (failurePane == null) {
+      failurePane = add(new FailurePane(m));
+    }
+    return failurePane;
+  }
+
+  private StatusCard card() {
+    if (card == null) {
+      card = add(new StatusCard(state.tunnel(), m, clock));
+    }
+    return card;
+  }
+
+  private <T extends javafx.scene.Node> T add(T n) {
+    content.getChildren().add(n);
+    return n;
+  }
+
   private static void show(javafx.scene.Node n, boolean visible) {
-    n.setVisible(visible);
-    n.setManaged(visible);
+    if (n != null) {
+      n.setVisible(visible);
+      n.setManaged(visible);
+    }
   }
 }

@@ -24,8 +24,11 @@ public final class Theme {
 
   /** Sets the application-wide theme (every window, dialogs included). */
   public static void apply(boolean dark) {
-    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-        : new PrimerLight().getUserAgentStylesheet());
+    String sheet = dark ? new PrimerDark().getUserAgentStylesheet()
+        : new PrimerLight().getUserAgentStylesheet();
+    if (!sheet.equals(Application.getUserAgentStylesheet())) {
+      Application.setUserAgentStylesheet(sheet); // restyles every window: only on a change
+    }
   }
 
   /** Adds the app's stylesheet to a scene (once). */

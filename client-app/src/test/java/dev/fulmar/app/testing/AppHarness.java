@@ -100,7 +100,11 @@ public final class AppHarness implements AutoCloseable {
 
   /** Starts the controller (settings, profiles, helper). */
   public AppHarness go() {
-    controller.start();
+    if (Platform.isFxApplicationThread()) {
+      controller.start();
+    } else {
+      org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, controller::start);
+    }
     return this;
   }
 

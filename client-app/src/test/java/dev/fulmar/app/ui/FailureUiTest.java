@@ -1,5 +1,6 @@
 package dev.fulmar.app.ui;
 
+import static dev.fulmar.app.ui.UiTesting.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulmar.app.helper.HelperLink.Availability;
@@ -125,7 +126,7 @@ class FailureUiTest {
       waitUntil(() -> app.helper.connects().size() == before + 1
           && app.state.tunnel().state() == TunnelState.ERROR
           && app.state.tunnel().status().failure().code().equals(c.code())
-          && robot.lookup("#failure").query().isVisible());
+          && visible(robot, "#failure"));
       String what = c.step() + "/" + c.code();
       soft.assertThat(text(robot, "#headline")).as(what).isEqualTo("Could not connect to Office");
       soft.assertThat(text(robot, "#subline")).as(what)
@@ -151,10 +152,9 @@ class FailureUiTest {
     app.go();
     ready();
     robot.clickOn("#connect");
-    waitUntil(() -> robot.lookup("#failure-details-fold").tryQuery().isPresent()
-        && robot.lookup("#failure-details-fold").query().isVisible());
+    waitUntil(() -> visible(robot, "#failure-details-fold"));
     robot.clickOn("Details");
-    waitUntil(() -> robot.lookup("#copy-failure").query().isVisible());
+    waitUntil(() -> visible(robot, "#copy-failure"));
     String d = details(robot);
     assertThat(d).contains("SHA-256 fingerprint").contains(
         "9F:86:D0:81:88:4C:7D:65:9A:2F:EA:A0:C5:5A:D0:15\n"
@@ -185,20 +185,21 @@ class FailureUiTest {
     assertThat(text(robot, "#subline")).contains("was interrupted")
         .contains("did not answer (3 attempts in 10 s)").contains("no need to do anything");
     assertThat(text(robot, "#connect")).isEqualTo("Cancel");
-    assertThat(robot.lookup("#failure").query().isVisible()).isFalse();
+    assertThat(visible(robot, "#failure")).isFalse();
     assertThat(TrayIconState.of(app.state.availability(), true, TunnelState.RECONNECTING))
         .isEqualTo(TrayIconState.CONNECTING);
     app.helper.state(up);
     waitUntil(() -> app.state.tunnel().state() == TunnelState.CONNECTED);
     assertThat(app.state.tunnel().history().size()).isEqualTo(1);
-    assertThat(robot.lookup("#status-card").query().isVisible()).isTrue();
+    assertThat(visible(robot, "#status-card")).isTrue();
   }
 
   @Test
   void helperNotRunningSaysHowToStartItAndRecovers(FxRobot robot) throws Exception {
     app.helper.close();
     app.go();
-    waitUntil(() -> app.state.availability() == Availability.NOT_RUNNING);
+    waitUntil(() -> app.state.availability() == Availability.NOT_RUNNING
+        && visible(robot, "#helper-title"));
     assertThat(text(robot, "#helper-title")).isEqualTo("The Fulmar helper is not running");
     assertThat(robot.lookup("#helper-command").queryTextInputControl().getText())
         .contains("systemctl start fulmard");
@@ -207,7 +208,7 @@ class FailureUiTest {
     try (ScriptedHelper again = ScriptedHelper.start(app.helper.socket().getParent())) {
       robot.interact(retry::fire); // the automatic retry may win the race; either is fine
       waitUntil(() -> app.state.availability() == Availability.READY);
-      assertThat(robot.lookup("#helper-problem").query().isVisible()).isFalse();
+      assertThat(visible(robot, "#helper-problem")).isFalse();
     }
   }
 
@@ -215,7 +216,8 @@ class FailureUiTest {
   void notPermittedNamesTheGroupAndTheCommand(FxRobot robot) throws Exception {
     app.helper.fake().refuseAll("You may not use the Fulmar helper");
     app.go();
-    waitUntil(() -> app.state.availability() == Availability.NOT_PERMITTED);
+    waitUntil(() -> app.state.availability() == Availability.NOT_PERMITTED
+        && visible(robot, "#helper-title"));
     assertThat(text(robot, "#helper-title")).isEqualTo("Your account may not use the VPN");
     String user = System.getProperty("user.name");
     assertThat(text(robot, "#helper-text")).contains("\"fulmar\"").contains(user);
