@@ -42,8 +42,14 @@ final class HelperPane extends VBox {
     shown = key;
     getChildren().clear();
     switch (a) {
-      case NOT_RUNNING -> fill("helper.notRunning.title", m.get("helper.notRunning.text"),
-          m.get("helper.notRunning.fix"), SocketPaths.startHint(osName));
+      case NOT_RUNNING -> {
+        fill("helper.notRunning.title", m.get("helper.notRunning.text"),
+            m.get("helper.notRunning.fix"), startCommand(osName));
+        if (!osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+          getChildren().add(getChildren().size() - 2, Ui.text(m.get("helper.notRunning.source",
+              "sudo bin/fulmard daemon"), "subline"));
+        }
+      }
       case NOT_PERMITTED -> fill("helper.notPermitted.title",
           m.get("helper.notPermitted.text", user), m.get("helper.notPermitted.fix"),
           "sudo usermod -aG " + SocketPaths.OPERATOR_GROUP + " " + user);
@@ -52,6 +58,18 @@ final class HelperPane extends VBox {
       case FAILED -> fill("helper.failed.title", message, m.get("helper.failed.fix"), null);
       default -> getChildren().add(Ui.text(m.get("helper.connecting"), "subline"));
     }
+  }
+
+  /** The command that starts the installed helper on {@code osName} (only the command). */
+  static String startCommand(String osName) {
+    String os = osName.toLowerCase(java.util.Locale.ROOT);
+    if (os.startsWith("windows")) {
+      return "sc start fulmard";
+    }
+    if (os.startsWith("mac")) {
+      return "sudo launchctl kickstart system/dev.fulmar.fulmard";
+    }
+    return "sudo systemctl start fulmard";
   }
 
   private void fill(String titleKey, String text, String fix, String command) {

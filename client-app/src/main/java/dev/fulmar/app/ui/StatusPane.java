@@ -89,7 +89,7 @@ final class StatusPane extends VBox {
     String name = s.profile() != null && ready && t != TunnelState.DISCONNECTED ? s.profile()
         : sel == null ? "" : sel.name();
     headline.setText(m.get("headline." + t.name(), name));
-    subline.setText(subline(t, s, name));
+    subline.setText(a == Availability.READY ? subline(t, s, name) : "");
     dot.getStyleClass().removeAll("connected", "connecting", "error");
     switch (t) {
       case CONNECTED -> dot.getStyleClass().add("connected");

@@ -202,7 +202,7 @@ class FailureUiTest {
         && visible(robot, "#helper-title"));
     assertThat(text(robot, "#helper-title")).isEqualTo("The Fulmar helper is not running");
     assertThat(robot.lookup("#helper-command").queryTextInputControl().getText())
-        .contains("systemctl start fulmard");
+        .isEqualTo("sudo systemctl start fulmard");
     assertThat(robot.lookup("#connect").queryButton().isDisabled()).isTrue();
     javafx.scene.control.Button retry = robot.lookup("#retry-helper").queryButton();
     try (ScriptedHelper again = ScriptedHelper.start(app.helper.socket().getParent())) {
