@@ -4,6 +4,7 @@ import dev.fulmar.profiles.secrets.SecretKind;
 import dev.fulmar.profiles.secrets.SecretStore;
 import dev.fulmar.profiles.secrets.SecretStoreException;
 import dev.fulmar.profiles.secrets.UnavailableSecretStore;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +23,29 @@ final class Keychain {
   private final CompletableFuture<SecretStore> store;
   private final Executor io;
 
+  /** How long opening the keychain may take before the app goes on without it. */
+  static final Duration OPEN_TIMEOUT = Duration.ofSeconds(5);
+
   Keychain(Supplier<SecretStore> opener, Executor io) {
+    this(opener, io, OPEN_TIMEOUT);
+  }
+
+  Keychain(Supplier<SecretStore> opener, Executor io, Duration openTimeout) {
     this.io = io;
+    // its own thread: a Secret Service that does not answer can block D-Bus for 25 s, and
+    // profile listing and saving must not wait behind it
     this.store = CompletableFuture.supplyAsync(() -> {
       try {
         return opener.get();
-      } catch (RuntimeException e) {
-        return new UnavailableSecretStore(String.valueOf(e.getMessage()));
+      } catch (RuntimeException | LinkageError e) {
+        return (SecretStore) new UnavailableSecretStore(String.valueOf(e.getMessage()));
       }
-    }, io);
+    }, r -> {
+      Thread t = new Thread(r, "fulmar-app-keychain");
+      t.setDaemon(true);
+      t.start();
+    }).completeOnTimeout(new UnavailableSecretStore("the keychain did not answer within "
+        + openTimeout.toMillis() + " ms"), openTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Where secrets are kept ("" while the keychain is still opening or when there is none). */
