@@ -242,14 +242,7 @@ class CliCommandsTest {
     assertThat(h.out).isEqualTo("00:00:00 INFO  [ike[Office]] IKE_SA established\n");
     h.helper.on(Subscribe.class, (r, s) -> {
       s.push(new LogEvent(new LogLine(2, T0, LogLevel.WARN, "control", "second")));
-      new Thread(() -> {
-        try {
-          Thread.sleep(200); // let the event go out before the helper "stops"
-        } catch (InterruptedException ignored) {
-          // test ends
-        }
-        h.helper.dropClients();
-      }).start();
+      s.closeAfterReply(); // then the helper "stops"
       return new Ok();
     });
     assertThat(h.run("logs", "--follow", "--json")).isEqualTo(3);
@@ -266,17 +259,10 @@ class CliCommandsTest {
       s.push(new StateEvent(new TunnelStatus(TunnelState.CONNECTING, "Office", "vpn", T0, null,
           null)));
       s.push(new StateEvent(connected()));
-      new Thread(() -> {
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException ignored) {
-          // test ends
-        }
-        h.helper.dropClients();
-      }).start();
+      s.closeAfterReply();
       return new Ok();
     });
-    h.run("status", "--watch", "--json");
+    assertThat(h.run("status", "--watch", "--json")).isEqualTo(3);
     List<JsonNode> lines = h.jsonLines();
     assertThat(lines).extracting(n -> n.at("/status/state").asText())
         .containsSubsequence("DISCONNECTED", "CONNECTING", "CONNECTED");

@@ -57,6 +57,9 @@ public final class FakeHelper implements AutoCloseable {
 
     /** Waits for this client's answer to prompt {@code promptId}. */
     AnswerPrompt awaitAnswer(String promptId, Duration timeout) throws InterruptedException;
+
+    /** Closes the connection right after this request's answer (the helper "stops"). */
+    void closeAfterReply();
   }
 
   private final Path socket;
@@ -148,6 +151,7 @@ public final class FakeHelper implements AutoCloseable {
   private final class Conn implements Session {
     private final SocketChannel ch;
     private final Map<String, BlockingQueue<AnswerPrompt>> answers = new ConcurrentHashMap<>();
+    private volatile boolean closeAfterReply;
 
     Conn(SocketChannel ch) {
       this.ch = ch;
@@ -203,7 +207,12 @@ public final class FakeHelper implements AutoCloseable {
         }
       }
       long id = f.id();
-      pool.execute(() -> send(Frame.of(id, handle(r))));
+      pool.execute(() -> {
+        send(Frame.of(id, handle(r)));
+        if (closeAfterReply) {
+          close();
+        }
+      });
     }
 
     @SuppressWarnings("unchecked")
@@ -218,6 +227,11 @@ public final class FakeHelper implements AutoCloseable {
       } catch (Exception e) {
         return ErrorReply.of(ErrorCode.INTERNAL, "scripted handler failed: " + e);
       }
+    }
+
+    @Override
+    public void closeAfterReply() {
+      closeAfterReply = true;
     }
 
     @Override

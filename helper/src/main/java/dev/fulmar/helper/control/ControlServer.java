@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -143,9 +144,25 @@ public final class ControlServer implements AutoCloseable {
   void broadcast(Topic topic, Event e) {
     byte[] line = null;
     for (ClientSession s : sessions.values()) {
-      if (s.helloDone && s.topics.contains(topic)) {
-        line = line == null ? codec.encode(Frame.unsolicited(e)) : line;
-        send(s, line);
+      synchronized (s.topics) {
+        if (s.helloDone && s.topics.contains(topic)) {
+          line = line == null ? codec.encode(Frame.unsolicited(e)) : line;
+          send(s, line);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds subscriptions; a new {@code STATE} subscriber first gets the current state. Done under
+   * the lock {@link #broadcast} takes, so no newer state event can be queued before it.
+   */
+  void subscribe(ClientSession s, Set<Topic> topics) {
+    synchronized (s.topics) {
+      boolean newState = topics.contains(Topic.STATE) && !s.topics.contains(Topic.STATE);
+      s.topics.addAll(topics);
+      if (newState) {
+        send(s, Frame.unsolicited(new StateEvent(env.tunnel().status())));
       }
     }
   }

@@ -16,9 +16,7 @@ import dev.fulmar.control.message.PeerInfo;
 import dev.fulmar.control.message.Policy;
 import dev.fulmar.control.message.Request;
 import dev.fulmar.control.message.Role;
-import dev.fulmar.control.message.StateEvent;
 import dev.fulmar.control.message.Subscribe;
-import dev.fulmar.control.message.Topic;
 import dev.fulmar.control.message.Welcome;
 import dev.fulmar.core.spi.PeerIdentity;
 import java.io.IOException;
@@ -199,6 +197,11 @@ final class Dispatcher {
           "no open prompt '" + a.promptId() + "' for this client")));
       return;
     }
+    if (r instanceof Subscribe sub) {
+      server.subscribe(s, sub.topics());
+      server.send(s, Frame.of(id, new Ok()));
+      return;
+    }
     if (s.pending.incrementAndGet() > config.maxPendingPerClient()) {
       s.pending.decrementAndGet();
       refuse(s, id, ErrorReply.of(ErrorCode.TOO_MANY_PENDING, "more than "
@@ -209,9 +212,6 @@ final class Dispatcher {
       workers.execute(() -> handler.handle(s, role.get(), r).thenAccept(resp -> {
         s.pending.decrementAndGet();
         server.send(s, Frame.of(id, resp));
-        if (r instanceof Subscribe sub && sub.topics().contains(Topic.STATE)) {
-          server.send(s, Frame.unsolicited(new StateEvent(handler.status().status())));
-        }
       }));
     } catch (RejectedExecutionException e) {
       s.pending.decrementAndGet();

@@ -23,7 +23,6 @@ import dev.fulmar.control.message.SaveSystemProfile;
 import dev.fulmar.control.message.SetPolicy;
 import dev.fulmar.control.message.StatusReport;
 import dev.fulmar.control.message.StatusRequest;
-import dev.fulmar.control.message.Subscribe;
 import dev.fulmar.control.message.Unsubscribe;
 import dev.fulmar.profiles.model.Profile;
 import java.util.concurrent.CompletableFuture;
@@ -78,9 +77,6 @@ final class RequestHandler {
     } else if (r instanceof Disconnect) {
       log.append(LogLevel.INFO, "control", s.who() + " asked to disconnect");
       return tunnel.disconnect().thenApply(v -> new Ok());
-    } else if (r instanceof Subscribe sub) {
-      s.topics.addAll(sub.topics());
-      return done(new Ok());
     } else if (r instanceof Unsubscribe u) {
       s.topics.removeAll(u.topics());
       return done(new Ok());

@@ -55,6 +55,57 @@ final class IpRoute2 {
     return new Hop(Optional.ofNullable(gw), dev);
   }
 
+  /**
+   * The best route to {@code destination} in the main table that does not use {@code excludedDev}
+   * and is not a host route for {@code destination} itself: where its traffic would go if the
+   * tunnel and our host route did not exist. Longest prefix first, then lowest metric.
+   *
+   * @throws IOException when there is no such unicast route with a single next hop
+   */
+  Hop routeAround(InetAddress destination, String excludedDev) throws IOException {
+    boolean v4 = destination instanceof Inet4Address;
+    String out = runner.check("ip", v4 ? "-4" : "-6", "route", "show", "table", "main", "match",
+        destination.getHostAddress());
+    Hop best = null;
+    int bestLen = -1;
+    long bestMetric = Long.MAX_VALUE;
+    for (String line : out.split("\n")) {
+      List<String> t = List.of(line.strip().split("\s+"));
+      if (t.isEmpty() || t.get(0).isEmpty() || !isUnicastDestination(t.get(0))) {
+        continue;
+      }
+      String dev = valueAfter(t, "dev");
+      int len = t.get(0).equals("default") ? 0 : IpPrefix.parse(t.get(0)).length();
+      if (dev == null || dev.equals(excludedDev) || len == (v4 ? 32 : 128)) {
+        continue;
+      }
+      String m = valueAfter(t, "metric");
+      long metric = m == null ? 0 : Long.parseLong(m);
+      if (len > bestLen || (len == bestLen && metric < bestMetric)) {
+        String via = valueAfter(t, "via");
+        best = new Hop(Optional.ofNullable(via == null ? null
+            : InetAddress.getByName(checkLiteral(via))), dev);
+        bestLen = len;
+        bestMetric = metric;
+      }
+    }
+    if (best == null) {
+      throw new IOException("no route to " + destination.getHostAddress() + " outside "
+          + excludedDev);
+    }
+    return best;
+  }
+
+  /** A line that starts with a destination (not a route type such as unreachable or local). */
+  private static boolean isUnicastDestination(String first) {
+    return first.equals("default") || first.indexOf('.') >= 0 || first.indexOf(':') >= 0;
+  }
+
+  /** Adds or atomically replaces the route with the same destination. */
+  void replaceRoute(List<String> spec) throws IOException {
+    runner.check(concat(List.of("ip", "route", "replace"), spec));
+  }
+
   void addRoute(List<String> spec) throws IOException {
     runner.check(concat(List.of("ip", "route", "add"), spec));
   }

@@ -11,7 +11,6 @@ import dev.fulmar.core.spi.TunnelAddress;
 import dev.fulmar.core.spi.TunnelNetworkConfig;
 import dev.fulmar.core.spi.UndoStep;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +40,9 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
   private final SystemChangeJournal journal;
   private final LinuxDns dns;
   private boolean applied;
+  private TunnelNetworkConfig current;
+  /** The host route to the gateway that we added (and must keep current), or null. */
+  private List<String> gatewayRoute;
 
   /** Runs iproute2 through {@code runner}, journals into {@code journal}, sets DNS via {@code dns}. */
   LinuxNetworkConfigurator(CommandRunner runner, SystemChangeJournal journal, LinuxDns dns) {
@@ -55,6 +57,7 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
       restore();
     }
     applied = true;
+    current = config;
     Step step = Step.SET_ADDRESSES;
     try {
       String dev = config.interfaceName();
@@ -77,7 +80,42 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
       String reason = e.getMessage();
       RollbackReport undo = journal.rollback();
       applied = !undo.complete();
+      current = null;
+      gatewayRoute = null;
       throw new SystemConfigException(step, reason + restoreNote(undo), e);
+    }
+  }
+
+  @Override
+  public synchronized void updateGateway(InetAddress gateway) throws SystemConfigException {
+    if (current == null) {
+      return;
+    }
+    String dev = current.interfaceName();
+    boolean covered = tunnelRoutes(current).stream().anyMatch(r -> r.contains(gateway));
+    try {
+      List<String> next = null;
+      if (covered) {
+        next = new ArrayList<>(List.of(IpPrefix.host(gateway).toString()));
+        next.addAll(ip.routeAround(gateway, dev).specTail());
+      }
+      if (java.util.Objects.equals(next, gatewayRoute)) {
+        return;
+      }
+      if (next != null) {
+        journal.record(LinuxUndoActions.deleteRoute(next));
+        ip.replaceRoute(next); // same destination: the old route is replaced in one step
+      }
+      if (gatewayRoute != null && (next == null || !next.get(0).equals(gatewayRoute.get(0)))) {
+        ip.deleteRoute(gatewayRoute); // a new gateway: the old one's route goes
+      }
+      if (gatewayRoute != null) {
+        journal.discard(LinuxUndoActions.deleteRoute(gatewayRoute));
+      }
+      gatewayRoute = next;
+    } catch (IOException e) {
+      throw new SystemConfigException(Step.SET_ROUTES, "cannot route the gateway "
+          + gateway.getHostAddress() + " outside the tunnel: " + e.getMessage(), e);
     }
   }
 
@@ -88,6 +126,8 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
       throw new SystemConfigException(Step.RESTORE, "could not undo: " + describe(r));
     }
     applied = false;
+    current = null;
+    gatewayRoute = null;
   }
 
   static List<IpPrefix> tunnelRoutes(TunnelNetworkConfig config) {
@@ -112,6 +152,7 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
     journal.record(undo);
     try {
       ip.addRoute(spec);
+      gatewayRoute = spec;
     } catch (CommandRunner.CommandException e) {
       journal.discard(undo);
       if (!e.getMessage().contains("File exists")) {
@@ -162,9 +203,5 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
   static String describe(RollbackReport r) {
     return r.failed().stream().map(f -> f.step() + ": " + f.reason())
         .collect(Collectors.joining("; "));
-  }
-
-  static boolean isIpv4(InetAddress a) {
-    return a instanceof Inet4Address;
   }
 }

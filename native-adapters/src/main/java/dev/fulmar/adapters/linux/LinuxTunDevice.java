@@ -32,6 +32,7 @@ class LinuxTunDevice implements TunDevice {
   private final Pointer writeBuf = Native.allocate(MAX_PACKET + 16);
   private final Pointer writePoll = WakeableFd.newPollFds();
   private final AtomicLong rejectedWrites = new AtomicLong();
+  final AtomicLong oversizeReads = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   LinuxTunDevice(WakeableFd fd, String name, int mtu, Runnable onClose) {
@@ -61,6 +62,11 @@ class LinuxTunDevice implements TunDevice {
     return rejectedWrites.get();
   }
 
+  /** Packets dropped on read because the caller's buffer could not hold them. */
+  public long oversizeReads() {
+    return oversizeReads.get();
+  }
+
   @Override
   public int read(byte[][] bufs, int[] sizes, int offset) throws IOException {
     fd.enter();
@@ -70,6 +76,10 @@ class LinuxTunDevice implements TunDevice {
         int n = readOnce(readBuf, MAX_PACKET, count == 0);
         if (n < 0) {
           break; // queue drained after at least one packet
+        }
+        if (n > bufs[count].length - offset) {
+          oversizeReads.incrementAndGet(); // the caller's buffer is smaller than the MTU
+          continue;
         }
         readBuf.get(0, bufs[count], offset, n);
         sizes[count++] = n;

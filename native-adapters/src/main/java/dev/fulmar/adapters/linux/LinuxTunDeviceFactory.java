@@ -78,7 +78,7 @@ public final class LinuxTunDeviceFactory implements TunDeviceFactory {
     int fd = -1;
     try {
       fd = openTun();
-      short flags = (short) (IFF_TUN | IFF_NO_PI | 0);
+      short flags = (short) (IFF_TUN | IFF_NO_PI | (options.offload() ? IFF_VNET_HDR : 0));
       int err = setIff(fd, name, flags);
       if (err == Native.EBUSY || err == Native.EEXIST) {
         LIBC.close(fd);
@@ -92,6 +92,9 @@ public final class LinuxTunDeviceFactory implements TunDeviceFactory {
       WakeableFd wfd = new WakeableFd(fd);
       fd = -1;
       Runnable onClose = () -> discardQuietly(step);
+      if (options.offload()) {
+        return LinuxVnetTunDevice.negotiate(wfd, name, options.mtu(), onClose);
+      }
       return new LinuxTunDevice(wfd, name, options.mtu(), onClose);
     } catch (IOException e) {
       if (fd >= 0) {

@@ -107,6 +107,8 @@ final class Native {
 
     int if_nametoindex(String name);
 
+    Pointer if_indextoname(int index, Pointer name);
+
     String strerror(int errnum);
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,8 +124,9 @@ class FileChangeJournalTest {
     }
   }
 
-  @Property
-  void anyArgumentsRoundTripThroughTheFileFormat(@ForAll List<String> args) throws IOException {
+  @Property(tries = 300)
+  void anyArgumentsRoundTripThroughTheFileFormat(
+      @ForAll @Size(max = 8) List<@StringLength(max = 60) String> args) throws IOException {
     List<String> clean = args.stream().filter(a -> a.chars().noneMatch(c -> c == '\n'
         || c == '\r' || c == 0)).toList();
     UndoStep step = new UndoStep("any.kind", clean);
@@ -135,8 +138,9 @@ class FileChangeJournalTest {
     assertThat(out).containsExactly(step);
   }
 
-  @Property
-  void arbitraryLinesDecodeToStepsOrAreSetAside(@ForAll List<String> lines) {
+  @Property(tries = 300)
+  void arbitraryLinesDecodeToStepsOrAreSetAside(
+      @ForAll @Size(max = 8) List<@StringLength(max = 80) String> lines) {
     List<UndoStep> out = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     JournalCodec.decode(lines, out, bad);

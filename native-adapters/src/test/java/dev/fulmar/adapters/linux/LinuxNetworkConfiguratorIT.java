@@ -69,7 +69,7 @@ class LinuxNetworkConfiguratorIT {
   void splitTunnelRoutesOnlyThePushedSubnetsAndRestoresEverything() throws IOException {
     try (TunDevice tun = createTun()) {
       LinuxNetworkConfigurator c = configurator(ns.runner());
-      c.apply(config(RoutingMode.SPLIT, List.of("10.8.0.0/16", "198.51.100.0/24")));
+      c.apply(config(tun, RoutingMode.SPLIT, List.of("10.8.0.0/16", "198.51.100.0/24")));
 
       assertThat(ns.exec("ip", "addr", "show", "dev", "fulmar0"))
           .contains("inet 10.8.0.2/32").contains("inet6 2001:db8:8::2/64").contains("mtu 1400");
@@ -91,7 +91,7 @@ class LinuxNetworkConfiguratorIT {
   void fullTunnelKeepsTheGatewayOnItsOriginalNextHop() throws IOException {
     try (TunDevice tun = createTun()) {
       LinuxNetworkConfigurator c = configurator(ns.runner());
-      c.apply(config(RoutingMode.FULL, List.of()));
+      c.apply(config(tun, RoutingMode.FULL, List.of()));
 
       assertThat(ns.exec("ip", "route"))
           .contains("203.0.113.1 via 192.0.2.1 dev v0")
@@ -112,10 +112,57 @@ class LinuxNetworkConfiguratorIT {
   }
 
   @Test
+  void aNetworkChangeMovesTheGatewayRouteToTheNewNextHop() throws IOException {
+    ns.exec("ip", "link", "add", "v2", "type", "veth", "peer", "name", "v3");
+    ns.exec("ip", "addr", "add", "198.51.100.2/24", "dev", "v2");
+    ns.exec("ip", "link", "set", "v2", "up");
+    ns.exec("ip", "link", "set", "v3", "up");
+    try (TunDevice tun = createTun()) {
+      LinuxNetworkConfigurator c = configurator(ns.runner());
+      c.apply(config(tun, RoutingMode.FULL, List.of()));
+      c.updateGateway(ip("203.0.113.1")); // nothing changed yet: nothing to do
+      assertThat(ns.exec("ip", "route")).contains("203.0.113.1 via 192.0.2.1 dev v0");
+
+      // the uplink changes (Wi-Fi to LTE): the default route now leaves through v2
+      ns.exec("ip", "route", "replace", "default", "via", "198.51.100.1", "dev", "v2");
+      c.updateGateway(ip("203.0.113.1"));
+      assertThat(ns.exec("ip", "route")).contains("203.0.113.1 via 198.51.100.1 dev v2")
+          .doesNotContain("203.0.113.1 via 192.0.2.1");
+      assertThat(routeDev("203.0.113.1")).isEqualTo("v2");
+
+      // MOBIKE moved us to another gateway address
+      c.updateGateway(ip("203.0.113.99"));
+      assertThat(ns.exec("ip", "route")).contains("203.0.113.99 via 198.51.100.1 dev v2")
+          .doesNotContain("203.0.113.1 ");
+      c.restore();
+    }
+    assertThat(ns.exec("ip", "route")).doesNotContain("203.0.113").doesNotContain("fulmar0")
+        .contains("default via 198.51.100.1 dev v2");
+    assertThat(FileChangeJournal.open(journalDir, "network", null).pending()).isEmpty();
+  }
+
+  @Test
+  void anIpv6GatewayKeepsItsOriginalNextHopToo() throws IOException {
+    try (TunDevice tun = createTun()) {
+      LinuxNetworkConfigurator c = configurator(ns.runner());
+      c.apply(new TunnelNetworkConfig(tun.name(), 1400,
+          List.of(new TunnelAddress(ip("2001:db8:8::2"), 64)), RoutingMode.FULL, List.of(),
+          ip("2001:db8:99::1"), DnsSettings.NONE));
+      assertThat(ns.exec("ip", "-6", "route"))
+          .contains("2001:db8:99::1 via 2001:db8:1::1 dev v0");
+      assertThat(routeDev("2001:db8:99::1")).isEqualTo("v0");
+      assertThat(routeDev("2001:db8:77::1")).isEqualTo(tun.name());
+      assertThat(routeDev("198.51.100.9")).isEqualTo(tun.name()); // IPv4 cannot leak either
+      c.restore();
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void anOverlappingRouteFailsTheRoutesStepAndLeavesNothingBehind() throws IOException {
     try (TunDevice tun = createTun()) {
       LinuxNetworkConfigurator c = configurator(ns.runner());
-      assertThatThrownBy(() -> c.apply(config(RoutingMode.SPLIT,
+      assertThatThrownBy(() -> c.apply(config(tun, RoutingMode.SPLIT,
               List.of("10.8.0.0/16", "192.0.2.0/24"))))
           .isInstanceOf(SystemConfigException.class)
           .satisfies(e -> assertThat(((SystemConfigException) e).step())
@@ -140,7 +187,7 @@ class LinuxNetworkConfiguratorIT {
     };
     try (TunDevice tun = createTun()) {
       LinuxNetworkConfigurator c = configurator(failing);
-      assertThatThrownBy(() -> c.apply(config(RoutingMode.FULL, List.of())))
+      assertThatThrownBy(() -> c.apply(config(tun, RoutingMode.FULL, List.of())))
           .isInstanceOf(SystemConfigException.class)
           .hasMessageContaining("SET_ROUTES")
           .hasMessageContaining("No buffer space available");
@@ -152,7 +199,7 @@ class LinuxNetworkConfiguratorIT {
   @Test
   void aCrashedRunIsUndoneFromTheJournalByAFreshProcess() throws IOException {
     TunDevice tun = createTun();
-    configurator(ns.runner()).apply(config(RoutingMode.FULL, List.of()));
+    configurator(ns.runner()).apply(config(tun, RoutingMode.FULL, List.of()));
     // kill -9: nothing is undone; the kernel closes the descriptor, so the TUN device goes
     tun.close();
     assertThat(ns.exec("ip", "route")).contains("203.0.113.1 via 192.0.2.1 dev v0");
@@ -174,7 +221,7 @@ class LinuxNetworkConfiguratorIT {
     before = snapshot();
     try (TunDevice tun = createTun()) {
       LinuxNetworkConfigurator c = configurator(ns.runner());
-      c.apply(config(RoutingMode.SPLIT, List.of("10.8.0.0/16")));
+      c.apply(config(tun, RoutingMode.SPLIT, List.of("10.8.0.0/16")));
       assertThat(Files.isSymbolicLink(resolvConf)).isFalse();
       assertThat(Files.readString(real)).doesNotContain("Fulmar"); // the link's target untouched
       c.restore();
@@ -196,8 +243,9 @@ class LinuxNetworkConfiguratorIT {
     return new LinuxNetworkConfigurator(runner, journal, new ResolvConfDns(resolvConf, journalDir));
   }
 
-  private static TunnelNetworkConfig config(RoutingMode mode, List<String> routes) {
-    return new TunnelNetworkConfig("fulmar0", 1400,
+  private static TunnelNetworkConfig config(TunDevice tun, RoutingMode mode,
+      List<String> routes) {
+    return new TunnelNetworkConfig(tun.name(), 1400,
         List.of(TunnelAddress.host(ip("10.8.0.2")), new TunnelAddress(ip("2001:db8:8::2"), 64)),
         mode, routes.stream().map(IpPrefix::parse).toList(), ip("203.0.113.1"), DNS);
   }

@@ -70,6 +70,7 @@ class LinuxPeerCredentialsIT {
         .isTrue();
     try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
         SocketChannel accepted = server.accept()) {
+      assertThat(client.isConnected()).isTrue();
       PeerIdentity id = creds.identify(accepted);
       assertThat(id.uid()).isZero();
       assertThat(id.gid()).isZero();
@@ -109,6 +110,7 @@ class LinuxPeerCredentialsIT {
   void withoutTheDescriptorTheIdentityComesFromTheJdkAloneWithoutPid() throws IOException {
     try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
         SocketChannel accepted = server.accept()) {
+      assertThat(client.isConnected()).isTrue();
       PeerIdentity id = new LinuxPeerCredentials(false).identify(accepted);
       assertThat(id.uid()).isZero();
       assertThat(id.pid()).isEqualTo(-1);
@@ -122,6 +124,7 @@ class LinuxPeerCredentialsIT {
             new InetSocketAddress("127.0.0.1", 0));
         SocketChannel c = SocketChannel.open(tcp.getLocalAddress());
         SocketChannel a = tcp.accept()) {
+      assertThat(c.isConnected()).isTrue();
       assertThatThrownBy(() -> new LinuxPeerCredentials().identify(a))
           .hasMessageContaining("not a Unix domain socket");
     }

@@ -38,11 +38,17 @@ final class NetNs implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    call(this::join);
+    try {
+      call(this::join);
+    } catch (IOException | RuntimeException | Error e) {
+      thread.shutdownNow();
+      throw e;
+    }
   }
 
   /**
-   * Creates {@code fulmar-t-<random>} with its loopback up.
+   * Creates {@code fulmar-t-<random>} with its loopback up and IPv6 duplicate address detection
+   * off.
    *
    * @throws AssertionError naming what is missing when the test cannot run here
    */
@@ -53,8 +59,11 @@ final class NetNs implements AutoCloseable {
     try {
       NetNs ns = new NetNs(name);
       ns.exec("ip", "link", "set", "lo", "up");
+      // no duplicate address detection: addresses never sit "tentative", so snapshots compare
+      ns.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0",
+          "net.ipv6.conf.default.accept_dad=0");
       return ns;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       new ProcessCommandRunner(TIMEOUT).run("ip", "netns", "del", name);
       throw e;
     }

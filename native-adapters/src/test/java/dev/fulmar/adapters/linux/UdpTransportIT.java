@@ -33,7 +33,8 @@ class UdpTransportIT {
 
   static Stream<Arguments> transports() {
     return Stream.of(
-        Arguments.of("jdk", (Binder) JdkUdpTransport::bind));
+        Arguments.of("jdk", (Binder) JdkUdpTransport::bind),
+        Arguments.of("linux-offload", (Binder) LinuxUdpTransport::bind));
   }
 
   private NetNs ns;
@@ -70,6 +71,64 @@ class UdpTransportIT {
         }
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transports")
+  void severalThreadsMaySendAtOnce(String name, Binder binder) throws Exception {
+    try (UdpTransport a = ns.call(() -> binder.bind(new InetSocketAddress(ip("127.0.0.1"), 0)));
+        UdpTransport b = ns.call(() -> binder.bind(new InetSocketAddress(ip("127.0.0.1"), 0)))) {
+      int threads = 4;
+      int each = 40;
+      List<Thread> senders = new ArrayList<>();
+      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        senders.add(new Thread(() -> {
+          try {
+            for (int k = 0; k < each; k += 8) {
+              byte[][] out = new byte[8][];
+              int[] sizes = new int[8];
+              for (int j = 0; j < 8; j++) {
+                out[j] = datagram(600, id * each + k + j); // < 256: distinct contents
+                sizes[j] = 600;
+              }
+              a.send(out, sizes, HEADROOM, 8, b.localAddress());
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        }));
+      }
+      senders.forEach(Thread::start);
+      List<byte[]> got = receive(b, threads * each, a.localAddress());
+      for (Thread t : senders) {
+        t.join(10_000);
+      }
+      assertThat(failures).isEmpty();
+      java.util.Set<Integer> seeds = new java.util.HashSet<>();
+      for (byte[] d : got) {
+        int seed = seedOf(d);
+        assertThat(d).isEqualTo(java.util.Arrays.copyOfRange(datagram(600, seed), HEADROOM,
+            HEADROOM + 600));
+        seeds.add(seed);
+      }
+      assertThat(seeds).hasSize(threads * each); // none lost, none torn
+    }
+  }
+
+  /** Recovers the seed {@link #datagram} used from the first two payload bytes. */
+  private static int seedOf(byte[] d) {
+    for (int seed = 0; seed < 256; seed++) {
+      if (d[0] == (byte) (seed * 31) && d[1] == (byte) (seed * 31 + 1)
+          && d[599] == (byte) (seed * 31 + 599)) {
+        byte[] expect = java.util.Arrays.copyOfRange(datagram(600, seed), HEADROOM, HEADROOM + 600);
+        if (java.util.Arrays.equals(expect, d)) {
+          return seed;
+        }
+      }
+    }
+    throw new AssertionError("torn datagram");
   }
 
   @ParameterizedTest(name = "{0}")

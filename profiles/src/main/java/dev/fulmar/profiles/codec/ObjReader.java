@@ -32,6 +32,12 @@ final class ObjReader {
     return obj.members().containsKey(name);
   }
 
+  /** True when the member is missing or explicitly {@code null}: both count as "not given". */
+  boolean isAbsent(String name) {
+    JsonTree.Member m = obj.members().get(name);
+    return m == null || m.value() instanceof JsonTree.Null;
+  }
+
   /** The member's value (marking it read), or null when absent. */
   JsonTree get(String name) {
     seen.add(name);

@@ -49,7 +49,7 @@ final class ProfileReader {
     String id = r.string("id");
     b.id(id == null ? UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)) : uuid(r, id));
     String name = r.string("name");
-    if (name == null && !r.has("name")) {
+    if (name == null && r.isAbsent("name")) {
       r.missing("name", "the name shown to the user");
     }
     b.name(name == null ? "" : name);
@@ -76,7 +76,7 @@ final class ProfileReader {
     }
     Long version = r.integer("version", 1, Integer.MAX_VALUE);
     if (version == null) {
-      if (!r.has("version")) {
+      if (r.isAbsent("version")) {
         r.missing("version", "the format version (" + VERSION + ")");
       }
       return false;
@@ -112,7 +112,7 @@ final class ProfileReader {
     List<Gateway> list = new ArrayList<>();
     ObjReader primary = r.object("gateway");
     if (primary == null) {
-      if (!r.has("gateway")) {
+      if (r.isAbsent("gateway")) {
         r.missing("gateway", "the VPN server to connect to, e.g. {\"host\": \"vpn.example.net\"}");
       }
     } else {
@@ -135,7 +135,7 @@ final class ProfileReader {
 
   private Gateway gateway(ObjReader g) {
     String host = g.string("host");
-    if (host == null && !g.has("host")) {
+    if (host == null && g.isAbsent("host")) {
       g.missing("host", "the gateway's DNS name or IP address");
     }
     Long port = g.integer("port", 1, 65535);

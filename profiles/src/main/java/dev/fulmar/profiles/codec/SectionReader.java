@@ -36,7 +36,7 @@ final class SectionReader {
     ObjReader auth = r.object("auth");
     Authentication read = null;
     if (auth == null) {
-      if (!r.has("auth")) {
+      if (r.isAbsent("auth")) {
         r.missing(
             "auth", "how you sign in, e.g. {\"method\": \"eap-mschapv2\", \"username\": \"jdoe\"}");
       }
@@ -80,7 +80,7 @@ final class SectionReader {
     String method = a.string("method");
     Authentication result = null;
     if (method == null) {
-      if (!a.has("method")) {
+      if (a.isAbsent("method")) {
         a.missing(
             "method",
             "one of eap-mschapv2, eap-tls, eap-gtc, eap-md5, certificate, psk, certificate+eap");
@@ -114,7 +114,7 @@ final class SectionReader {
           Pkcs12 p12 = pkcs12(a);
           ObjReader e = a.object("eap");
           Authentication second = e == null ? null : auth(e, true);
-          if (e == null && !a.has("eap")) {
+          if (e == null && a.isAbsent("eap")) {
             a.missing(
                 "eap",
                 "the EAP round, e.g. {\"method\": \"eap-mschapv2\", \"username\": \"jdoe\"}");

@@ -178,4 +178,18 @@ class ProfileCodecTest {
             "2:44 autoConnect: must be true or false, not a string",
             "2:69 timers.dpd: must be a whole number, not a number");
   }
+
+  @Test
+  void anExplicitNullCountsAsMissingForRequiredFields() {
+    ReadResult r =
+        ProfileCodec.read(
+            "{\"format\": \"fulmar-profile\", \"version\": null, \"name\": \"x\"}");
+    assertThat(r.errors()).extracting(Problem::toString).containsExactly("1:1 version: is missing: the format version (1)");
+    ReadResult noAuth =
+        ProfileCodec.read(
+            "{\"format\": \"fulmar-profile\", \"version\": 1, \"name\": \"x\","
+                + " \"gateway\": {\"host\": \"vpn.example.net\"}, \"auth\": null}");
+    assertThat(noAuth.ok()).isFalse();
+    assertThat(noAuth.errors()).extracting(Problem::path).containsExactly("auth");
+  }
 }

@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 /** Write → read → write over generated profiles covering every field: equal profiles, same text. */
 class RoundTripPropertyTest {
 
-  @Property(tries = 3000)
+  @Property(tries = 1000)
   void writeThenReadGivesTheSameProfile(@ForAll("profiles") Profile profile) {
     assertThat(ProfileValidator.hasErrors(ProfileValidator.validate(profile)))
         .as("generator makes valid profiles: %s", ProfileValidator.validate(profile))

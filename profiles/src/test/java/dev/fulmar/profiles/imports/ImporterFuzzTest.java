@@ -42,7 +42,7 @@ class ImporterFuzzTest {
   }
 
   /** The whole entry point (detection, conversion, validation) over every format's mutants. */
-  @Property(tries = 10_000)
+  @Property(tries = 5_000)
   void entryPoint(@ForAll("anyFormatInput") String latin1) {
     ImportResult r =
         ProfileImporter.importBytes(latin1.getBytes(StandardCharsets.ISO_8859_1), "fuzz");

@@ -1,5 +1,6 @@
 package dev.fulmar.core.spi;
 
+import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,12 +10,17 @@ import java.util.Optional;
  *
  * @param kind what changed
  * @param interfaceIndex the OS interface index, or 0 when the OS did not say
- * @param interfaceName the interface name when known, else empty
- * @param prefix the address (with its prefix length) or route destination concerned; empty for
- *     link events
+ * @param interfaceName the interface name when known
+ * @param address for address events the interface address; for route events the destination
+ *     network; empty for link events
+ * @param prefixLength the prefix length that goes with {@code address} (0 without address)
  */
 public record NetworkChange(
-    Kind kind, int interfaceIndex, Optional<String> interfaceName, Optional<IpPrefix> prefix) {
+    Kind kind,
+    int interfaceIndex,
+    Optional<String> interfaceName,
+    Optional<InetAddress> address,
+    int prefixLength) {
 
   /** What changed. */
   public enum Kind {
@@ -36,6 +42,16 @@ public record NetworkChange(
   public NetworkChange {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(interfaceName, "interfaceName");
-    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(address, "address");
+    int max = address.map(IpPrefix::maxLength).orElse(0);
+    if (prefixLength < 0 || prefixLength > max) {
+      throw new IllegalArgumentException("prefix length " + prefixLength + " out of range");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + interfaceName.orElse("#" + interfaceIndex)
+        + address.map(a -> " " + a.getHostAddress() + "/" + prefixLength).orElse("");
   }
 }

@@ -1,5 +1,7 @@
 package dev.fulmar.core.spi;
 
+import java.net.InetAddress;
+
 /**
  * Puts the OS's addressing, routing and DNS into the state a {@link TunnelNetworkConfig} describes
  * and back again.
@@ -21,6 +23,17 @@ public interface NetworkConfigurator {
    * @throws SystemConfigException naming the failing step; the system is restored when thrown
    */
   void apply(TunnelNetworkConfig config) throws SystemConfigException;
+
+  /**
+   * Points the host route to the gateway at the host's current next hop, after its network
+   * changed (another Wi-Fi, LTE; the netlink monitor reports it) or the gateway moved (MOBIKE,
+   * redirect): the old route is replaced in one step, so IKE and ESP never fall into the tunnel.
+   * Does nothing when no tunnel route covers {@code gateway} (split tunnel) or nothing is applied.
+   *
+   * @throws SystemConfigException ({@link SystemConfigException.Step#SET_ROUTES}) when the host has
+   *     no route to {@code gateway} outside the tunnel; the previous route stays
+   */
+  void updateGateway(InetAddress gateway) throws SystemConfigException;
 
   /**
    * Undoes everything {@link #apply} changed, newest change first. Idempotent.

@@ -12,6 +12,11 @@ import java.io.IOException;
  * offset} leaves headroom in front of the packet for the outer IP/UDP/ESP headers so that the data
  * path can encapsulate in place. Implementations must be safe for one reader thread and one writer
  * thread at the same time.
+ *
+ * <p>An implementation with kernel offloads (see {@link TunOffload}) keeps them behind these two
+ * calls: {@link #read} still returns MTU-sized packets with complete checksums, and {@link #write}
+ * may merge consecutive TCP segments of one flow into one kernel write. Callers should therefore
+ * pass whole batches to {@link #write} rather than one packet per call.
  */
 public interface TunDevice extends Closeable {
 

@@ -1,6 +1,9 @@
 package dev.fulmar.core.spi;
 
-/** Creates tunnel devices; the device is removed again when it is closed. */
+/**
+ * Creates tunnel devices; the device is removed again when it is closed. On Linux the device is
+ * created in the network namespace of the calling thread.
+ */
 public interface TunDeviceFactory {
 
   /**

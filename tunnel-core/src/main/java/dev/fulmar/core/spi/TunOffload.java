@@ -1,21 +1,16 @@
 package dev.fulmar.core.spi;
 
-import java.io.IOException;
 import java.util.Set;
 
 /**
- * Capability of a {@link TunDevice} whose kernel side hands over and accepts GSO super-packets
- * (Linux {@code IFF_VNET_HDR} + {@code TUNSETOFFLOAD}): one read can return a 64 KB TCP burst and
- * one write can deliver many segments, which cuts the per-packet cost of the TUN side by about 4×
- * (see the performance notes).
+ * Read-only capability of a {@link TunDevice} that negotiated kernel offloads: which ones are in
+ * force, so that the helper can report them (in its log and diagnostics). Obtain it with {@code
+ * tun instanceof TunOffload offload}.
  *
- * <p>Plain {@link TunDevice#read}/{@link TunDevice#write} keep working on such a device: the
- * adapter then cuts super-packets into MTU-sized packets with complete checksums on read, and
- * coalesces consecutive TCP segments of one flow on write. A data path that segments by itself
- * (e.g. to encrypt segments straight into outer buffers) uses the raw methods here instead; there
- * each packet starts with its {@link VirtioNetHeader}.
- *
- * <p>Obtain it with {@code device instanceof TunOffload offload}.
+ * <p>The offloads work entirely behind the plain {@link TunDevice#read}/{@link TunDevice#write}:
+ * reads cut the kernel's super-packets into MTU-sized packets with complete checksums, writes
+ * coalesce consecutive TCP segments of a flow into one super-packet. Callers change nothing,
+ * except that handing over whole batches lets more segments merge.
  */
 public interface TunOffload {
 
@@ -33,25 +28,8 @@ public interface TunOffload {
     USO6
   }
 
-  /** The offloads in force; never empty for a device that implements this interface. */
+  /**
+   * The offloads in force. Empty when the kernel refused them all: then only plain packets pass.
+   */
   Set<Feature> offloads();
-
-  /** The largest super-packet, virtio header included, that {@link #readRaw} can return. */
-  int maxRawPacketSize();
-
-  /**
-   * Reads at least one and at most {@code bufs.length} packets, blocking until one is available;
-   * packet {@code i} is {@code bufs[i][offset .. offset + sizes[i])} and starts with its {@link
-   * VirtioNetHeader}. Each buffer must hold {@link #maxRawPacketSize()} bytes after {@code offset}.
-   *
-   * @throws java.nio.channels.ClosedChannelException once the device is closed
-   */
-  int readRaw(byte[][] bufs, int[] sizes, int offset) throws IOException;
-
-  /**
-   * Writes {@code count} packets laid out as {@link #readRaw} returns them.
-   *
-   * @return the number of packets written
-   */
-  int writeRaw(byte[][] bufs, int[] sizes, int offset, int count) throws IOException;
 }

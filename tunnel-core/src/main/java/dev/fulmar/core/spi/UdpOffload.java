@@ -3,13 +3,14 @@ package dev.fulmar.core.spi;
 import java.util.Set;
 
 /**
- * Capability of a {@link UdpTransport} that moves many datagrams per system call. It needs no
- * extra calls: {@link UdpTransport#send} hands runs of equal-size datagrams to the kernel as one
- * UDP GSO super-datagram (the last of a run may be shorter), and {@link UdpTransport#receive}
- * splits what UDP GRO coalesced. The data path gains most by sending the ESP packets of one
- * segmented TCP burst together, in order.
+ * Read-only capability of a {@link UdpTransport} that moves many datagrams per system call: which
+ * offloads are in force, so that the helper can report them (in its log and diagnostics). Obtain
+ * it with {@code transport instanceof UdpOffload offload}.
  *
- * <p>Obtain it with {@code transport instanceof UdpOffload offload}.
+ * <p>The offloads work entirely behind the plain calls: {@link UdpTransport#send} hands runs of
+ * equal-size datagrams to the kernel as one GSO super-datagram (the last of a run may be shorter)
+ * and {@link UdpTransport#receive} splits what GRO coalesced. Callers change nothing, except that
+ * handing over whole batches lets longer runs form.
  */
 public interface UdpOffload {
 

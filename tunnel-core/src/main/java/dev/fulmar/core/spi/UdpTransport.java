@@ -11,7 +11,13 @@ import java.net.InetSocketAddress;
  * <p>I/O is batched like {@link TunDevice}: datagram {@code i} lives in {@code bufs[i]} at {@code
  * offset}. A plain implementation moves one datagram per call; an implementation with kernel
  * offloads (sendmmsg/recvmmsg, UDP GSO/GRO) may move more and advertises it through
- * {@link #batchSize()}.
+ * {@link #batchSize()}. The offloads stay behind these calls; since only the datagrams of one
+ * {@link #send} call can share a system call or a GSO run, callers should send everything they
+ * have for one destination in one call.
+ *
+ * <p>The port-4500 socket is shared: the outbound data path, NAT keepalives and the IKE engine all
+ * send on it, so {@link #send} must be safe to call from several threads at once. {@link #receive}
+ * has a single caller (the inbound loop, which hands IKE datagrams to the engine).
  */
 public interface UdpTransport extends Closeable {
 

@@ -70,16 +70,15 @@ class ConfigRecordsTest {
   }
 
   @Test
-  void virtioHeaderRoundTripsLittleEndian() {
-    byte[] b = new byte[12];
-    VirtioNetHeader.write(b, 2, 1, VirtioNetHeader.GSO_TCPV4, 52, 1388, 20, 16);
-    assertThat(b[2 + 4]).isEqualTo((byte) (1388 & 0xff));
-    assertThat(VirtioNetHeader.gsoSize(b, 2)).isEqualTo(1388);
-    assertThat(VirtioNetHeader.headerLength(b, 2)).isEqualTo(52);
-    assertThat(VirtioNetHeader.checksumStart(b, 2)).isEqualTo(20);
-    assertThat(VirtioNetHeader.checksumOffset(b, 2)).isEqualTo(16);
-    assertThat(VirtioNetHeader.flags(b, 2)).isEqualTo(VirtioNetHeader.FLAG_NEEDS_CSUM);
-    assertThat(VirtioNetHeader.gsoType(b, 2)).isEqualTo(VirtioNetHeader.GSO_TCPV4);
+  void networkChangesCheckTheirPrefixLength() throws Exception {
+    assertThatThrownBy(() -> new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, 2,
+        java.util.Optional.of("eth0"), java.util.Optional.of(ip("192.0.2.9")), 33))
+        .hasMessageContaining("prefix length 33");
+    assertThat(new NetworkChange(NetworkChange.Kind.ADDRESS_ADDED, 2,
+        java.util.Optional.of("eth0"), java.util.Optional.of(ip("192.0.2.9")), 24))
+        .hasToString("ADDRESS_ADDED eth0 192.0.2.9/24");
+    assertThat(new NetworkChange(NetworkChange.Kind.LINK_DOWN, 7, java.util.Optional.empty(),
+        java.util.Optional.empty(), 0)).hasToString("LINK_DOWN #7");
   }
 
   private static TunnelNetworkConfig config(String name, int mtu, List<TunnelAddress> addrs)

@@ -1,0 +1,39 @@
+package dev.fulmar.helper;
+
+import dev.fulmar.helper.diagnose.DiagnoseCommand;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code fulmard}, the privileged helper. Today it runs {@code diagnose}; {@code run} (one tunnel
+ * in the foreground) and {@code daemon} (the control socket) share its TunnelManager.
+ */
+@Command(
+    name = "fulmard",
+    mixinStandardHelpOptions = true,
+    version = "fulmard 0.1.0",
+    description = "Fulmar VPN helper: runs the IKEv2 engine.",
+    subcommands = {DiagnoseCommand.class})
+public final class Fulmard implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    JcaWarmup.start();
+    configureLogging(Arrays.asList(args).contains("-v")
+        || Arrays.asList(args).contains("--verbose"));
+    int code = new CommandLine(new Fulmard()).execute(args);
+    System.exit(code);
+  }
+
+  /** Logs go to standard error; without --verbose only warnings, so output stays readable. */
+  static void configureLogging(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+  }
+}

@@ -1,0 +1,262 @@
+package dev.fulmar.core.ike.session;
+
+import dev.fulmar.core.api.ErrorCode;
+import dev.fulmar.core.api.FailureStep;
+import dev.fulmar.core.api.IkeFailure;
+import dev.fulmar.core.api.IkeSession;
+import dev.fulmar.core.api.IkeSessionException;
+import dev.fulmar.core.api.IkeSessionListener;
+import dev.fulmar.core.api.IkeSessionParams;
+import dev.fulmar.core.api.SessionEnvironment;
+import dev.fulmar.core.api.SessionInfo;
+import dev.fulmar.core.api.SessionLoop;
+import dev.fulmar.core.api.SessionState;
+import dev.fulmar.core.ike.SessionLog;
+import dev.fulmar.core.ike.sa.IkeSa;
+import dev.fulmar.core.ike.sa.OutstandingRequest;
+import dev.fulmar.core.ike.sa.SaRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One session: the glue between the public {@link IkeSession}, the event loop, the transport and
+ * the exchanges. Every method except the public ones runs on the loop.
+ */
+final class Session implements IkeSession {
+  private final IkeSessionParams params;
+  private final SessionEnvironment env;
+  private final IkeSessionListener listener;
+  private final SessionLoop loop;
+  private final SessionLog log;
+  private final SaRegistry registry = new SaRegistry();
+  private final IkeTransport transport;
+  private final Retransmitter retransmitter;
+  private final CompletableFuture<SessionInfo> connected = new CompletableFuture<>();
+  private final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+  private volatile SessionState state = SessionState.NEW;
+  private Exchanges exchanges;
+  private boolean closedByGateway;
+
+  Session(IkeSessionParams params, SessionEnvironment env, IkeSessionListener listener) {
+    this.params = params;
+    this.env = env;
+    this.listener = listener;
+    this.loop = env.loops().create(params.name());
+    this.log = new SessionLog(params.name());
+    this.transport = new IkeTransport(env.sockets(), loop, this::onIkeMessage);
+    this.retransmitter =
+        new Retransmitter(loop, registry, params.retransmission(), transport::send, this::gaveUp);
+  }
+
+  @Override
+  public CompletableFuture<SessionInfo> connect() {
+    loop.execute(guarded(this::start));
+    return connected;
+  }
+
+  @Override
+  public CompletableFuture<Boolean> close() {
+    loop.execute(guarded(this::closeRequested));
+    return closed;
+  }
+
+  @Override
+  public SessionState state() {
+    return state;
+  }
+
+  private void start() {
+    if (state != SessionState.NEW) {
+      return;
+    }
+    setState(SessionState.CONNECTING);
+    InetAddress gateway;
+    try {
+      gateway = env.resolver().resolve(params.gatewayHost()).get(0);
+    } catch (UnknownHostException | IndexOutOfBoundsException e) {
+      fail(IkeFailure.of(FailureStep.RESOLVE_GATEWAY, ErrorCode.GATEWAY_NOT_FOUND,
+          "gateway", params.gatewayHost(), "cause", String.valueOf(e.getMessage())));
+      return;
+    }
+    InetSocketAddress remote = new InetSocketAddress(gateway, params.gatewayPort());
+    try {
+      transport.open(remote);
+    } catch (IOException e) {
+      fail(IkeFailure.of(FailureStep.OPEN_SOCKET, ErrorCode.SOCKET_FAILED,
+          "local", "UDP port " + IkeSessionParams.IKE_PORT, "cause", e.toString()));
+      return;
+    }
+    if (transport.usesUnprivilegedPort()) {
+      log.info("source port 500 needs root; using {} (the gateway must accept it)",
+          transport.localAddress());
+    }
+    exchanges = new Exchanges(this);
+    exchanges.start();
+  }
+
+  private void closeRequested() {
+    if (state.isFinal() || state == SessionState.CLOSING) {
+      return;
+    }
+    if (state == SessionState.ESTABLISHED && exchanges != null) {
+      setState(SessionState.CLOSING);
+      exchanges.deleteIkeSa();
+      return;
+    }
+    // Nothing established: nothing to delete at the gateway.
+    fail(IkeFailure.of(FailureStep.CLOSE, ErrorCode.CANCELLED));
+  }
+
+  private void onIkeMessage(byte[] message, InetSocketAddress from) {
+    if (exchanges != null && !state.isFinal()) {
+      guarded(() -> exchanges.received(message, from)).run();
+    }
+  }
+
+  private void gaveUp(IkeSa sa, OutstandingRequest request) {
+    long seconds =
+        Duration.ofNanos(loop.nanoTime() - request.firstSentNanos()).toSeconds();
+    if (state == SessionState.CLOSING) {
+      log.info("gateway did not confirm the delete; closing anyway");
+      finishClosed(false, false);
+      return;
+    }
+    if (exchanges.pendingFailure() != null) {
+      fail(exchanges.pendingFailure());
+      return;
+    }
+    fail(IkeFailure.of(exchanges.currentStep(), ErrorCode.GATEWAY_UNREACHABLE,
+        "gateway", transport.remoteAddress().getAddress().getHostAddress(),
+        "exchange", request.exchange(),
+        "attempts", String.valueOf(request.transmissions()),
+        "seconds", String.valueOf(seconds),
+        "local", String.valueOf(transport.localAddress()),
+        "unprivilegedPort", String.valueOf(transport.usesUnprivilegedPort())));
+  }
+
+  // ---- called by the exchanges ----
+
+  IkeSessionParams params() {
+    return params;
+  }
+
+  SessionEnvironment env() {
+    return env;
+  }
+
+  SessionLoop loop() {
+    return loop;
+  }
+
+  SessionLog log() {
+    return log;
+  }
+
+  Exchanges exchanges() {
+    return exchanges;
+  }
+
+  /** The gateway ended the tunnel (deleted the last CHILD SA): delete the IKE SA too. */
+  void closeBecauseGatewayEnded() {
+    closedByGateway = true;
+    setState(SessionState.CLOSING);
+    exchanges.deleteIkeSa();
+  }
+
+  SaRegistry registry() {
+    return registry;
+  }
+
+  IkeTransport transport() {
+    return transport;
+  }
+
+  Retransmitter retransmitter() {
+    return retransmitter;
+  }
+
+  void setState(SessionState next) {
+    if (state == next || state.isFinal()) {
+      return;
+    }
+    state = next;
+    log.debug("state {}", next);
+    listener.onStateChanged(next);
+  }
+
+  void established(SessionInfo info) {
+    setState(SessionState.ESTABLISHED);
+    listener.onEstablished(info);
+    connected.complete(info);
+  }
+
+  /** Ends the session with a failure: wipes keys, closes sockets, stops the loop. */
+  void fail(IkeFailure failure) {
+    if (state.isFinal()) {
+      return;
+    }
+    log.info("{}", failure);
+    tearDown();
+    state = SessionState.FAILED;
+    listener.onStateChanged(SessionState.FAILED);
+    listener.onFailed(failure);
+    connected.completeExceptionally(new IkeSessionException(failure));
+    closed.complete(false);
+    loop.shutdown();
+  }
+
+  /**
+   * Ends the session cleanly.
+   *
+   * @param byGateway the gateway deleted the SA
+   * @param confirmed the gateway answered our delete or deleted the SA itself
+   */
+  void finishClosed(boolean byGateway, boolean confirmed) {
+    if (state.isFinal()) {
+      return;
+    }
+    tearDown();
+    state = SessionState.CLOSED;
+    listener.onStateChanged(SessionState.CLOSED);
+    listener.onClosed(byGateway || closedByGateway);
+    if (!connected.isDone()) {
+      connected.completeExceptionally(new IkeSessionException(
+          IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.PEER_DELETED)));
+    }
+    closed.complete(confirmed);
+    loop.shutdown();
+  }
+
+  private void tearDown() {
+    List<IkeSa> all = registry.all();
+    for (IkeSa sa : all) {
+      params.saInstaller().ifPresent(installer ->
+          sa.children().forEach(c -> installer.delete(c.inboundSpi())));
+      sa.wipe();
+      sa.setState(IkeSa.State.DELETED);
+      registry.remove(sa.id());
+    }
+    if (exchanges != null) {
+      exchanges.tearDown();
+    }
+    transport.close();
+  }
+
+  /** Runs {@code r}; an unexpected exception ends the session instead of the loop thread. */
+  private Runnable guarded(Runnable r) {
+    return () -> {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        log.error("unexpected error", e);
+        FailureStep step = exchanges == null ? FailureStep.PREPARE : exchanges.currentStep();
+        fail(IkeFailure.of(step, ErrorCode.INTERNAL_ERROR, "detail", e.toString()));
+      }
+    };
+  }
+}

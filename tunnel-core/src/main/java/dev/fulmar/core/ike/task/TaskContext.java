@@ -1,0 +1,245 @@
+package dev.fulmar.core.ike.task;
+
+import dev.fulmar.core.api.Algorithm;
+import dev.fulmar.core.api.ChildSaInfo;
+import dev.fulmar.core.api.IkeIdentity;
+import dev.fulmar.core.api.TrafficSelector;
+import dev.fulmar.core.api.IkeFailure;
+import dev.fulmar.core.api.IkeSessionParams;
+import dev.fulmar.core.api.NatDetection;
+import dev.fulmar.core.api.SessionEnvironment;
+import dev.fulmar.core.ike.SessionLog;
+import dev.fulmar.core.ike.auth.SignatureHash;
+import dev.fulmar.core.ike.message.IdPayload;
+import dev.fulmar.core.ike.message.IkeMessage;
+import java.net.InetAddress;
+import dev.fulmar.core.ike.sa.IkeSa;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the tasks that set up one IKE SA share: parameters and environment, the SA, and the facts
+ * each task leaves for the later ones (nonces, the IKE_SA_INIT messages for AUTH, IntAuth, the
+ * gateway's announcements, the negotiated result). Confined to the session's event loop.
+ */
+public final class TaskContext {
+  final IkeSessionParams params;
+  final SessionEnvironment env;
+  final IkeSa sa;
+  final SessionHooks hooks;
+  final SessionLog log;
+  final Negotiated result = new Negotiated();
+
+  // IKE_SA_INIT
+  byte[] nonceI;
+  byte[] nonceR;
+  /** RealMessage1 and RealMessage2 of RFC 7296 §2.15: the IKE_SA_INIT messages as on the wire. */
+  byte[] initRequest;
+  byte[] initResponse;
+  final PeerAnnouncements peer = new PeerAnnouncements();
+
+  // IKE_INTERMEDIATE (RFC 9242 §3.3.2)
+  byte[] intAuthI;
+  byte[] intAuthR;
+  private IkeMessage lastRequest;
+  long firstIkeAuthMessageId = -1;
+
+  // IKE_AUTH
+  boolean gatewayAuthenticated;
+  boolean ikeAuthComplete;
+
+  // control of the session
+  private boolean retry;
+  private CompletionStage<?> blocker;
+  private IkeFailure failure;
+
+  public TaskContext(
+      IkeSessionParams params, SessionEnvironment env, IkeSa sa, SessionHooks hooks,
+      SessionLog log) {
+    this.params = params;
+    this.env = env;
+    this.sa = sa;
+    this.hooks = hooks;
+    this.log = log;
+  }
+
+  public IkeSa sa() {
+    return sa;
+  }
+
+  /** What has been negotiated so far (read by the session to report the result). */
+  public Negotiated negotiated() {
+    return result;
+  }
+
+  /** The IKE_SA_INIT request exactly as sent (RealMessage1, signed by our AUTH). */
+  public void recordInitRequest(byte[] datagram) {
+    this.initRequest = datagram.clone();
+  }
+
+  /** The IKE_SA_INIT response exactly as received (RealMessage2, signed by the gateway). */
+  public void recordInitResponse(byte[] datagram) {
+    this.initResponse = datagram.clone();
+  }
+
+  /** Whether both sides announced IKE fragmentation (RFC 7383 §2.3). */
+  public boolean peerSupportsFragmentation() {
+    return peer.fragmentation && params.fragmentation();
+  }
+
+  /** Whether IKE_AUTH has completed and both sides are authenticated. */
+  public boolean isIkeAuthComplete() {
+    return ikeAuthComplete;
+  }
+
+  /** The session records each request it sends; IKE_INTERMEDIATE tasks need it for IntAuth. */
+  public void setLastRequest(IkeMessage request) {
+    this.lastRequest = request;
+  }
+
+  IkeMessage lastRequest() {
+    return lastRequest;
+  }
+
+  /** A task asks to send the same exchange again with message ID 0 (COOKIE, INVALID_KE). */
+  void requestRetry() {
+    retry = true;
+  }
+
+  /** Whether a retry was requested while processing; clears the flag. */
+  public boolean takeRetry() {
+    boolean r = retry;
+    retry = false;
+    return r;
+  }
+
+  /** The next request must wait until {@code stage} completes (e.g. the user types a password). */
+  void blockUntil(CompletionStage<?> stage) {
+    this.blocker = stage;
+  }
+
+  /** What the next request waits for, if anything; clears it. */
+  public CompletionStage<?> takeBlocker() {
+    CompletionStage<?> b = blocker;
+    blocker = null;
+    return b;
+  }
+
+  /** Records why a task fails; {@code return ctx.fail(f)} reads as the task's answer. */
+  Task.Status fail(IkeFailure f) {
+    this.failure = f;
+    return Task.Status.FAILED;
+  }
+
+  /** The failure a task recorded before returning FAILED. */
+  public IkeFailure failure() {
+    return failure;
+  }
+
+  /** What the gateway told us in IKE_SA_INIT (and IKE_AUTH) that later tasks rely on. */
+  static final class PeerAnnouncements {
+    boolean fragmentation;
+    boolean intermediate;
+    final List<SignatureHash> signatureHashes = new ArrayList<>();
+    final List<byte[]> certificateRequests = new ArrayList<>();
+  }
+
+  /** The negotiated result, filled in as the tasks go. */
+  public static final class Negotiated {
+    Algorithm encryption;
+    Algorithm integrity;
+    Algorithm prf;
+    final List<Algorithm> keyExchanges = new ArrayList<>();
+    NatDetection nat = new NatDetection(false, false, false);
+    IdPayload localIdentity;
+    IdPayload remoteIdentity;
+    String remoteCertificateSubject;
+    String authMethod;
+    final Config config = new Config();
+    ChildSaInfo child;
+
+    public Algorithm encryption() {
+      return encryption;
+    }
+
+    public Algorithm integrity() {
+      return integrity;
+    }
+
+    public Algorithm prf() {
+      return prf;
+    }
+
+    public List<Algorithm> keyExchanges() {
+      return List.copyOf(keyExchanges);
+    }
+
+    public NatDetection nat() {
+      return nat;
+    }
+
+    /** IDi as sent, or null before IKE_AUTH. */
+    public IkeIdentity localIdentity() {
+      return identity(localIdentity);
+    }
+
+    /** IDr as received and authenticated, or null. */
+    public IkeIdentity remoteIdentity() {
+      return identity(remoteIdentity);
+    }
+
+    public String remoteCertificateSubject() {
+      return remoteCertificateSubject;
+    }
+
+    public String authMethod() {
+      return authMethod;
+    }
+
+    public Config config() {
+      return config;
+    }
+
+    /** The first CHILD SA, or null before it is up. */
+    public ChildSaInfo child() {
+      return child;
+    }
+
+    private static IkeIdentity identity(IdPayload id) {
+      if (id == null) {
+        return null;
+      }
+      for (IkeIdentity.Type t : IkeIdentity.Type.values()) {
+        if (t.code() == id.idType().value()) {
+          return IkeIdentity.of(t, id.data());
+        }
+      }
+      return IkeIdentity.keyId(id.data());
+    }
+  }
+
+  /** What CP(CFG_REPLY) assigned. */
+  public static final class Config {
+    final List<InetAddress> virtualAddresses = new ArrayList<>();
+    final List<InetAddress> dnsServers = new ArrayList<>();
+    final List<String> dnsDomains = new ArrayList<>();
+    final List<TrafficSelector> splitSubnets = new ArrayList<>();
+
+    public List<InetAddress> virtualAddresses() {
+      return List.copyOf(virtualAddresses);
+    }
+
+    public List<InetAddress> dnsServers() {
+      return List.copyOf(dnsServers);
+    }
+
+    public List<String> dnsDomains() {
+      return List.copyOf(dnsDomains);
+    }
+
+    public List<TrafficSelector> splitSubnets() {
+      return List.copyOf(splitSubnets);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.fulmar.core.esp.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * The same two operations as {@link EspSealOpenBenchmark}, measured per CPU-second of the
+ * benchmark thread instead of per wall-clock second, and interleaved in one JVM (ESP round, JCE
+ * round, ESP round, ...) so that both see the same JIT state. On a shared machine whose other
+ * tenants steal the cores this gives a stable ratio where JMH's wall-clock scores swing; the
+ * method follows {@code shared/notes/performance.md} §1b.
+ *
+ * <p>Arguments (optional): rounds per method (default 7), CPU milliseconds per round (250).
+ */
+public final class EspCpuTimeRatio {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean ALLOC =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private EspCpuTimeRatio() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    long roundNs = (args.length > 1 ? Long.parseLong(args[1]) : 250) * 1_000_000L;
+    System.out.println("size  ESP seal+open /CPU-s  JCE GCM enc+dec /CPU-s  ratio (ESP time / JCE)"
+        + "  alloc B/op ESP  JCE");
+    for (int size : new int[] {64, 512, 1400}) {
+      EspSealOpenBenchmark b = new EspSealOpenBenchmark();
+      b.size = size;
+      b.setUp();
+      round(b, true, 1_500_000_000L); // warm-up both paths, C2 included
+      round(b, false, 1_500_000_000L);
+      double[] esp = new double[rounds];
+      double[] jce = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        esp[r] = round(b, true, roundNs);
+        jce[r] = round(b, false, roundNs);
+      }
+      double espAlloc = allocatedPerOp(b, true);
+      double jceAlloc = allocatedPerOp(b, false);
+      b.checkNoDrops();
+      double e = median(esp);
+      double j = median(jce);
+      System.out.printf("%5d  %20.0f  %22.0f  %22.3f  %15.0f  %4.0f%n", size, e, j, j / e,
+          espAlloc, jceAlloc);
+    }
+  }
+
+  /** Runs one method until {@code cpuNs} of thread CPU time passed; returns ops per CPU-second. */
+  private static double round(EspSealOpenBenchmark b, boolean esp, long cpuNs) throws Exception {
+    long start = CPU.getCurrentThreadCpuTime();
+    long ops = 0;
+    long sink = 0;
+    long now;
+    do {
+      for (int i = 0; i < 256; i++) {
+        sink += esp ? b.espSealOpen() : b.jceGcmSealOpen();
+      }
+      ops += 256;
+      now = CPU.getCurrentThreadCpuTime();
+    } while (now - start < cpuNs);
+    if (sink == 42) {
+      System.out.print("");
+    }
+    return ops * 1e9 / (now - start);
+  }
+
+  /** Heap bytes the benchmark thread allocates per operation (JCE's garbage included). */
+  private static double allocatedPerOp(EspSealOpenBenchmark b, boolean esp) throws Exception {
+    long id = Thread.currentThread().getId();
+    int ops = 100_000;
+    long before = ALLOC.getThreadAllocatedBytes(id);
+    for (int i = 0; i < ops; i++) {
+      if (esp) {
+        b.espSealOpen();
+      } else {
+        b.jceGcmSealOpen();
+      }
+    }
+    return (ALLOC.getThreadAllocatedBytes(id) - before) / (double) ops;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}

@@ -1,0 +1,118 @@
+package dev.fulmar.core.esp.bench;
+
+import dev.fulmar.core.esp.EspMode;
+import dev.fulmar.core.esp.EspPacket;
+import dev.fulmar.core.esp.EspSa;
+import dev.fulmar.core.esp.EspSaPair;
+import dev.fulmar.core.esp.EspTransform;
+import dev.fulmar.core.esp.SaTable;
+import dev.fulmar.core.esp.TrafficSelector;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Benchmark 1 of the data-path issue: one ESP seal plus one open (AES-GCM-16-128, tunnel mode,
+ * in place) against the raw JCE work it cannot avoid, an AES-GCM encrypt plus decrypt of the same
+ * payload with a 12-byte nonce and 8-byte AAD on a reused {@code Cipher}. Both run in the same JMH
+ * run; {@link EspBenchmarkMain} prints the ratio.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EspSealOpenBenchmark {
+  private static final int HEADROOM = 128;
+
+  @Param({"64", "512", "1400"})
+  public int size;
+
+  private EspSa tx;
+  private EspSa rx;
+  private SaTable table;
+  private final EspPacket packet = new EspPacket();
+  private byte[] buf;
+
+  private Cipher enc;
+  private Cipher dec;
+  private SecretKeySpec key;
+  private final byte[] nonce = new byte[12];
+  private final byte[] aad = new byte[8];
+  private byte[] raw;
+  private long counter;
+
+  @Setup(Level.Iteration)
+  public void setUp() throws Exception {
+    EspTransform t = EspTransform.aesGcm16(128);
+    byte[] keyMat = new byte[t.encryptionKeyLength()];
+    for (int i = 0; i < keyMat.length; i++) {
+      keyMat[i] = (byte) (i + 1);
+    }
+    table = new SaTable();
+    table.install(EspSaPair.builder().childSaId(1).spis(0x1234, 0x1234).transform(t)
+        .mode(EspMode.TUNNEL).inboundKeys(keyMat.clone(), new byte[0])
+        .outboundKeys(keyMat.clone(), new byte[0])
+        .localTs(List.of(TrafficSelector.anyIpv4())).remoteTs(List.of(TrafficSelector.anyIpv4()))
+        .peer(new InetSocketAddress("192.0.2.1", 4500)).build());
+    tx = table.outboundOf(1);
+    rx = table.inboundOf(1);
+    buf = new byte[HEADROOM + size + 64];
+    buf[HEADROOM] = 0x45;
+    for (int i = 1; i < size; i++) {
+      buf[HEADROOM + i] = (byte) i;
+    }
+
+    enc = Cipher.getInstance("AES/GCM/NoPadding");
+    dec = Cipher.getInstance("AES/GCM/NoPadding");
+    key = new SecretKeySpec(keyMat, 0, 16, "AES");
+    raw = new byte[size + 16];
+    System.arraycopy(buf, HEADROOM, raw, 0, size);
+    counter = 0;
+  }
+
+  /** Every measured ESP operation must have succeeded; a drop would make the figure a lie. */
+  @TearDown(Level.Iteration)
+  public void checkNoDrops() {
+    long drops = tx.counters().totalDrops() + rx.counters().totalDrops();
+    if (drops != 0 || rx.counters().packets() != tx.counters().packets()) {
+      throw new IllegalStateException("ESP benchmark dropped packets: " + rx.counters()
+          .dropsByReason() + " " + tx.counters().dropsByReason());
+    }
+    table.deleteAll();
+  }
+
+  /** ESP: seal in place, then open in place (the payload is back where it was). */
+  @Benchmark
+  public int espSealOpen() {
+    tx.seal(buf, HEADROOM, size, 4, packet);
+    rx.open(buf, packet.offset(), packet.length(), packet);
+    return packet.length();
+  }
+
+  /** Raw JCE AES-GCM: encrypt and decrypt the same payload in place. */
+  @Benchmark
+  public int jceGcmSealOpen() throws Exception {
+    counter++;
+    for (int i = 0; i < 8; i++) {
+      nonce[4 + i] = (byte) (counter >>> (56 - 8 * i));
+    }
+    enc.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+    enc.updateAAD(aad);
+    int n = enc.doFinal(raw, 0, size, raw, 0);
+    dec.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+    dec.updateAAD(aad);
+    return dec.doFinal(raw, 0, n, raw, 0);
+  }
+}
