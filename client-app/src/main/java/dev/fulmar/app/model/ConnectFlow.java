@@ -177,6 +177,12 @@ final class ConnectFlow {
         e != null && e.uuid().isPresent() ? keychain.rememberWhere() : "",
         keychain.unavailableReason());
     prompts.askCredentials(req).whenComplete((answer, err) -> {
+      if (a != null && a != attempt) {
+        // the attempt ended while the dialog was open (failed, cancelled elsewhere): the
+        // helper closed the prompt, nothing to answer
+        answer.ifPresent(CredentialAnswer::wipe);
+        return;
+      }
       if (err != null || answer.isEmpty()) {
         send(AnswerPrompt.cancel(p.promptId()));
         return;
@@ -275,6 +281,7 @@ final class ConnectFlow {
     if (attempt != null) {
       attempt.wipe();
       attempt = null;
+      prompts.dismissCredentials();
     }
   }
 }

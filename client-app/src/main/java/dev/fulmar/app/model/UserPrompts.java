@@ -22,4 +22,7 @@ public interface UserPrompts {
 
   /** Shows an import's report and lets the user fix and save it (or not). */
   void showImport(Path file, ImportResult result);
+
+  /** Closes credential dialogs still open: the attempt they belong to is over. */
+  default void dismissCredentials() {}
 }

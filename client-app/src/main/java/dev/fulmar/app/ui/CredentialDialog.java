@@ -30,7 +30,7 @@ final class CredentialDialog {
   private CredentialDialog() {}
 
   static CompletableFuture<Optional<CredentialAnswer>> ask(Window owner, Messages m,
-      CredentialRequest r) {
+      CredentialRequest r, java.util.function.Consumer<Dialog<?>> created) {
     CompletableFuture<Optional<CredentialAnswer>> result = new CompletableFuture<>();
     Dialog<CredentialAnswer> d = new Dialog<>();
     if (owner != null && owner.isShowing()) {
@@ -92,6 +92,7 @@ final class CredentialDialog {
       result.complete(Optional.ofNullable(a));
     });
     Theme.style(d.getDialogPane().getScene());
+    created.accept(d);
     d.show();
     Platform.runLater(() -> (r.kind() == PromptKind.EAP_CREDENTIALS && user.getText().isEmpty()
         ? user : secret).requestFocus());

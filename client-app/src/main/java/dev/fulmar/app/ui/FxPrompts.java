@@ -18,6 +18,7 @@ public final class FxPrompts implements UserPrompts {
   private final Supplier<Messages> messages;
   private final FileDialogs files;
   private AppController controller;
+  private final java.util.List<javafx.scene.control.Dialog<?>> open = new java.util.ArrayList<>();
 
   public FxPrompts(Stage owner, Supplier<Messages> messages, FileDialogs files) {
     this.owner = owner;
@@ -33,7 +34,18 @@ public final class FxPrompts implements UserPrompts {
   @Override
   public CompletionStage<Optional<CredentialAnswer>> askCredentials(CredentialRequest request) {
     showOwner();
-    return CredentialDialog.ask(owner, messages.get(), request);
+    javafx.scene.control.Dialog<?>[] shown = new javafx.scene.control.Dialog<?>[1];
+    var answer = CredentialDialog.ask(owner, messages.get(), request, d -> shown[0] = d);
+    open.add(shown[0]);
+    return answer.whenComplete((a, e) -> open.remove(shown[0]));
+  }
+
+  @Override
+  public void dismissCredentials() {
+    for (javafx.scene.control.Dialog<?> d : java.util.List.copyOf(open)) {
+      d.setResult(null);
+      d.close();
+    }
   }
 
   @Override

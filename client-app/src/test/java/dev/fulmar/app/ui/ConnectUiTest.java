@@ -143,6 +143,29 @@ class ConnectUiTest {
   }
 
   @Test
+  void aPromptTheHelperGaveUpOnClosesWithoutAnAnswer(FxRobot robot) throws Exception {
+    java.util.concurrent.CountDownLatch giveUp = new java.util.concurrent.CountDownLatch(1);
+    app.helper.onConnect((c, s, h) -> {
+      h.state(new dev.fulmar.control.message.TunnelStatus(TunnelState.CONNECTING, "Office",
+          "vpn.example.net", 0, null, null));
+      s.push(new dev.fulmar.control.message.PromptEvent("p9", PromptKind.EAP_CREDENTIALS,
+          "Office", "alice", "the gateway vpn.example.net (authenticated)", null));
+      giveUp.await(30, java.util.concurrent.TimeUnit.SECONDS); // as when the prompt times out
+      return h.fail(c, "IKE_AUTH", "CREDENTIALS_MISSING", java.util.Map.of("what", "password"));
+    });
+    ready();
+    robot.clickOn("Office");
+    robot.clickOn("#connect");
+    waitUntil(() -> robot.lookup("#prompt-password").tryQuery().isPresent());
+    giveUp.countDown();
+    waitUntil(() -> robot.lookup("#prompt-password").tryQuery().isEmpty());
+    assertThat(robot.lookup("#failure-reason").queryLabeled().getText())
+        .isEqualTo("No password was given.");
+    assertThat(app.helper.fake().received()).noneMatch(
+        r -> r instanceof dev.fulmar.control.message.AnswerPrompt);
+  }
+
+  @Test
   void aRememberedPasswordIsSentAndForgottenWhenTheGatewayRejectsIt(FxRobot robot)
       throws Exception {
     app.secrets.put(OFFICE, SecretKind.EAP_PASSWORD, "old".toCharArray());
