@@ -4,6 +4,7 @@ import dev.fulmar.app.i18n.Messages;
 import dev.fulmar.app.model.AppController;
 import dev.fulmar.app.model.AppState;
 import dev.fulmar.app.model.ProfileEntry;
+import dev.fulmar.profiles.store.BrokenFile;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,6 +17,8 @@ import javafx.scene.layout.VBox;
 /**
  * The profile list: system profiles first, marked with a lock and "System" and read-only; then
  * the user's. Delete below it (or the Delete key; never for system profiles); Enter connects.
+ * Profile files that could not be loaded are listed under it with the first problem, so that a
+ * damaged file never just disappears.
  */
 final class ProfilePane extends VBox {
   private final ListView<ProfileEntry> list = new ListView<>();
@@ -64,7 +67,23 @@ final class ProfilePane extends VBox {
       }
     });
     HBox buttons = new HBox(Ui.em(0.5), del);
-    getChildren().addAll(title, list, buttons);
+    VBox broken = new VBox(Ui.em(0.3));
+    broken.setId("broken-profiles");
+    Runnable showBroken = () -> {
+      broken.getChildren().clear();
+      for (BrokenFile b : state.profiles().broken()) {
+        String first = b.problems().isEmpty() ? "" : b.problems().get(0).toString();
+        Label l = Ui.text(m.get("profiles.broken", String.valueOf(b.file().getFileName()), first),
+            "problem-warning");
+        l.setTooltip(Ui.tip(b.file() + "\n" + b.problems().stream().map(Object::toString)
+            .collect(java.util.stream.Collectors.joining("\n"))));
+        broken.getChildren().add(l);
+      }
+    };
+    state.profiles().broken().addListener(
+        (javafx.collections.ListChangeListener<BrokenFile>) c -> showBroken.run());
+    showBroken.run();
+    getChildren().addAll(title, list, broken, buttons);
     select(state.selectedProperty().get());
   }
 

@@ -169,6 +169,18 @@ class ImportUiTest {
   }
 
   @Test
+  void aDamagedProfileFileInTheStoreIsNamedNotHidden(FxRobot robot) throws Exception {
+    Path dir = java.nio.file.Files.createDirectories(app.store.paths().userDir());
+    java.nio.file.Files.writeString(dir.resolve("3f2a0c1e-0000-4000-8000-000000000009.vpn"),
+        "{ \"format\": \"fulmar-profile\", \"version\": 1, \"name\": ");
+    robot.interact(() -> app.controller.refreshProfiles());
+    waitUntil(() -> !app.state.profiles().broken().isEmpty());
+    assertThat(robot.from(robot.lookup("#broken-profiles").<javafx.scene.Node>query())
+        .lookup(".label").queryLabeled().getText())
+        .startsWith("Could not load 3f2a0c1e-0000-4000-8000-000000000009.vpn:");
+  }
+
+  @Test
   void deletingAsksFirstAndRemovesTheProfileAndItsSecrets(FxRobot robot) throws Exception {
     importAndSave(robot, "branch-office.sswan");
     UUID id = stored().get(0).profile().id();
