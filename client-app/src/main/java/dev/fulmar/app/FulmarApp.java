@@ -7,6 +7,7 @@ import dev.fulmar.app.model.DemoSource;
 import dev.fulmar.app.settings.Autostart;
 import dev.fulmar.app.settings.Settings;
 import dev.fulmar.app.settings.SettingsStore;
+import dev.fulmar.app.settings.SystemTheme;
 import dev.fulmar.app.tray.TrayController;
 import dev.fulmar.app.ui.FileDialogs;
 import dev.fulmar.app.ui.FxPrompts;
@@ -62,7 +63,8 @@ public final class FulmarApp extends Application {
     SettingsStore settingsStore = new SettingsStore(configDir);
     Settings initial = settingsStore.load();
     state = new AppState();
-    window = new AppWindow(stage, state, initial, Clock.systemUTC(), files, this::dark);
+    window = new AppWindow(stage, state, initial, Clock.systemUTC(), files, dark(),
+        SystemTheme::prefersDark);
     FxPrompts prompts = new FxPrompts(stage, window::messages, files);
     AppServices services = new AppServices(
         args.socket() != null ? args.socket() : SocketPaths.current(), VERSION,

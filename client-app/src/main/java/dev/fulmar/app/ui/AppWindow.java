@@ -20,21 +20,30 @@ public final class AppWindow {
   private final AppState state;
   private final Clock clock;
   private final FileDialogs files;
-  private final BooleanSupplier systemDark;
+  private final BooleanSupplier detectDark;
+  private volatile boolean systemDark;
+  private long lastThemeCheck;
   private Messages messages;
   private AppController controller;
   private MainWindow main;
   private Runnable onRebuilt = () -> { };
 
+  /**
+   * @param systemDark whether the OS prefers dark windows now
+   * @param detectDark asks the OS again (may block briefly: called off the UI thread when the
+   *     window regains focus, so that a theme following the OS follows a change too)
+   */
   public AppWindow(Stage stage, AppState state, Settings initial, Clock clock, FileDialogs files,
-      BooleanSupplier systemDark) {
+      boolean systemDark, BooleanSupplier detectDark) {
     this.stage = stage;
     this.state = state;
     this.clock = clock;
     this.files = files;
     this.systemDark = systemDark;
+    this.detectDark = detectDark;
+    this.lastThemeCheck = clock.millis();
     this.messages = Messages.forSetting(initial.language(), Locale.getDefault());
-    Theme.apply(Theme.isDark(initial.theme(), systemDark.getAsBoolean()));
+    Theme.apply(Theme.isDark(initial.theme(), systemDark));
   }
 
   /** The texts in the current language. */
@@ -60,11 +69,12 @@ public final class AppWindow {
     stage.focusedProperty().addListener((o, was, now) -> {
       if (now) {
         c.refreshProfiles();
+        followSystemTheme();
       }
     });
     state.settingsProperty().addListener((o, before, now) -> {
       if (before.theme() != now.theme()) {
-        Theme.apply(Theme.isDark(now.theme(), systemDark.getAsBoolean()));
+        Theme.apply(Theme.isDark(now.theme(), systemDark));
       }
       if (!before.language().equals(now.language())) {
         messages = Messages.forSetting(now.language(), Locale.getDefault());
@@ -76,6 +86,21 @@ public final class AppWindow {
         }
       }
     });
+  }
+
+  private void followSystemTheme() {
+    long now = clock.millis();
+    if (state.settings().theme() != Settings.Theme.SYSTEM || now - lastThemeCheck < 10_000) {
+      return;
+    }
+    lastThemeCheck = now;
+    java.util.concurrent.CompletableFuture.supplyAsync(detectDark::getAsBoolean)
+        .thenAcceptAsync(dark -> {
+          systemDark = dark;
+          if (state.settings().theme() == Settings.Theme.SYSTEM) {
+            Theme.apply(dark);
+          }
+        }, javafx.application.Platform::runLater);
   }
 
   private void build() {

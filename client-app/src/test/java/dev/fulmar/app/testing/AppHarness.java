@@ -63,7 +63,7 @@ public final class AppHarness implements AutoCloseable {
         dir.resolve("config").toString()), dir, List.of("/usr/bin/fulmar-app"));
     this.stage = stage;
     settings.save(settings.load().withLanguage(locale.getLanguage()).withTheme(theme));
-    this.window = new AppWindow(stage, state, settings.load(), CLOCK, files, () -> false);
+    this.window = new AppWindow(stage, state, settings.load(), CLOCK, files, false, () -> false);
     FxPrompts prompts = new FxPrompts(stage, window::messages, files);
     AppServices services = new AppServices(helper.socket(), "test", store, () -> secrets,
         settings, autostart, demo == null ? null : DemoSource.file(demo), Platform::runLater,
