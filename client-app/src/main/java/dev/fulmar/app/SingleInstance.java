@@ -73,6 +73,7 @@ final class SingleInstance implements AutoCloseable {
         // not a POSIX file system (Windows): the user's temp directory is private already
       }
     }
+    checkPrivate(dir);
     Files.deleteIfExists(socket);
     ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     s.bind(UnixDomainSocketAddress.of(socket));
@@ -81,6 +82,26 @@ final class SingleInstance implements AutoCloseable {
     t.setDaemon(true);
     t.start();
     return si;
+  }
+
+  /**
+   * Refuses a directory that others could reach (e.g. one another user created in /tmp first):
+   * it must be ours and closed to group and others.
+   */
+  static void checkPrivate(Path dir) throws IOException {
+    try {
+      String me = System.getProperty("user.name");
+      String owner = Files.getOwner(dir).getName();
+      var perms = Files.getPosixFilePermissions(dir);
+      boolean open = perms.stream().anyMatch(p -> p.name().startsWith("GROUP")
+          || p.name().startsWith("OTHERS"));
+      if (!owner.equals(me) || open) {
+        throw new IOException(dir + " belongs to " + owner + " or is open to others ("
+            + PosixFilePermissions.toString(perms) + "): not listening there");
+      }
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to check
+    }
   }
 
   private void runAcceptLoop(Consumer<String> handler) {

@@ -34,6 +34,16 @@ class SingleInstanceTest {
   }
 
   @Test
+  void aDirectoryOthersCanReachIsRefused() throws Exception {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared,
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        SingleInstance.listen(shared.resolve("app.sock"), s -> { }))
+        .hasMessageContaining("open to others");
+  }
+
+  @Test
   void junkRequestsAreIgnored() throws Exception {
     Path socket = dir.resolve("app.sock");
     LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();

@@ -29,8 +29,8 @@ import java.util.concurrent.Executor;
  * gateway rejected. The tunnel's state itself is only ever taken from the helper's events.
  */
 final class ConnectFlow {
-  /** How long a connect may take, prompts included. */
-  static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
+  /** How long a connect may take, prompts included (the helper gives a prompt 5 minutes). */
+  static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(6);
   static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(30);
 
   private final AppState state;
