@@ -5,7 +5,8 @@
 #
 #   client-app/bench/start-time.sh [RUNS]      (default 5)
 #
-# The app runs from the module jars (as a launcher or a package runs it). Both JVMs get JAVA_OPTS
+# The app runs as bin/fulmar-app runs it: java -jar client-app/target/client-app-VERSION.jar (its
+# manifest class path points into target/lib). Both JVMs get JAVA_OPTS
 # (default -XX:TieredStopAtLevel=1: a UI process gains more from a quick start than from the
 # optimizing compiler). With CDS=1 the app is also measured with an AppCDS archive made by one
 # extra start. Runs under Xvfb (Debian xvfb, xauth) against a socket where no helper listens,
@@ -24,8 +25,7 @@ trap 'rm -rf "$cpfile" "$cfg"' EXIT
   -Dmdep.includeScope=runtime >/dev/null
 deps=$(tr ':' '\n' <"$cpfile" | grep -v '/dev/fulmar/' | paste -sd:)
 version=$(sed -n 's|.*<version>\(.*-SNAPSHOT\)</version>.*|\1|p' pom.xml | head -1)
-app_cp="client-app/target/client-app-$version.jar:control/target/control-$version.jar"
-app_cp="$app_cp:profiles/target/profiles-$version.jar:$deps"
+app_jar="client-app/target/client-app-$version.jar"
 base_cp="client-app/target/test-classes:$deps"
 
 measure() { # java options and main class... -> "wall cpu"
@@ -34,7 +34,7 @@ measure() { # java options and main class... -> "wall cpu"
     | sed -n 's/.*visible \([0-9]*\) ms after JVM start, \([0-9-]*\) ms CPU.*/\1 \2/p'
 }
 app() {
-  measure "$@" -cp "$app_cp" dev.fulmar.app.Launcher --measure-start --socket "$cfg/none.sock"
+  measure "$@" -jar "$app_jar" --measure-start --socket "$cfg/none.sock"
 }
 base() {
   measure -cp "$base_cp" dev.fulmar.app.testing.StartBaseline
