@@ -1,6 +1,9 @@
 package dev.fulmar.helper;
 
 import dev.fulmar.helper.diagnose.DiagnoseCommand;
+import dev.fulmar.helper.run.BenchPeerCommand;
+import dev.fulmar.helper.run.CleanupCommand;
+import dev.fulmar.helper.run.RunCommand;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "fulmard 0.1.0",
     description = "Fulmar VPN helper: runs the IKEv2 engine.",
-    subcommands = {DiagnoseCommand.class})
+    subcommands = {DiagnoseCommand.class, RunCommand.class, CleanupCommand.class,
+        BenchPeerCommand.class})
 public final class Fulmard implements Runnable {
   @Override
   public void run() {

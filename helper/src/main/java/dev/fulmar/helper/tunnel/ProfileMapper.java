@@ -14,6 +14,7 @@ import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.api.Secret;
 import dev.fulmar.core.api.TrafficSelector;
+import dev.fulmar.core.esp.SaInstaller;
 import dev.fulmar.profiles.model.Authentication;
 import dev.fulmar.profiles.model.Identity;
 import dev.fulmar.profiles.model.Pkcs12;
@@ -47,6 +48,15 @@ public final class ProfileMapper {
 
   public IkeSessionParams toParams(Profile p, Credentials credentials, Optional<KeyLogSink> keyLog)
       throws IkeSessionException {
+    return toParams(p, credentials, keyLog, Optional.empty());
+  }
+
+  /**
+   * The parameters of a session that carries traffic: its CHILD SAs go to {@code dataPath}, and
+   * ESP is always UDP-encapsulated, the only way the userspace data path sends it.
+   */
+  public IkeSessionParams toParams(Profile p, Credentials credentials, Optional<KeyLogSink> keyLog,
+      Optional<SaInstaller> dataPath) throws IkeSessionException {
     IkeSessionParams.Builder b = IkeSessionParams.builder()
         .name(p.name())
         .gateway(p.gateway().host(), p.gateway().port())
@@ -67,6 +77,7 @@ public final class ProfileMapper {
       b.remoteIdentity(identity(p.remoteId(), "remoteId"));
     }
     keyLog.ifPresent(b::keyLog);
+    dataPath.ifPresent(installer -> b.saInstaller(installer).forceUdpEncapsulation(true));
     return b.build();
   }
 
