@@ -37,7 +37,7 @@ public record TrafficSelector(
     if (slash < 0) {
       throw new IllegalArgumentException("not a CIDR prefix: " + cidr);
     }
-    InetAddress base = IkeIdentity.IpLiterals.parse(cidr.substring(0, slash));
+    InetAddress base = IpLiterals.parse(cidr.substring(0, slash));
     int bits = Integer.parseInt(cidr.substring(slash + 1));
     return subnet(base, bits);
   }
@@ -81,8 +81,8 @@ public record TrafficSelector(
     int len = prefixLength();
     String range =
         len >= 0
-            ? IkeIdentity.IpLiterals.format(start) + "/" + len
-            : IkeIdentity.IpLiterals.format(start) + "-" + IkeIdentity.IpLiterals.format(end);
+            ? IpLiterals.format(start) + "/" + len
+            : IpLiterals.format(start) + "-" + IpLiterals.format(end);
     if (ipProtocol == 0 && startPort == 0 && endPort == 65535) {
       return range;
     }
