@@ -15,6 +15,7 @@ import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.api.Secret;
 import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.SaInstaller;
+import dev.fulmar.profiles.model.Algorithm;
 import dev.fulmar.profiles.model.Authentication;
 import dev.fulmar.profiles.model.Identity;
 import dev.fulmar.profiles.model.Pkcs12;
@@ -39,6 +40,11 @@ import javax.security.auth.x500.X500Principal;
  * naming the profile field, before any packet is sent.
  */
 public final class ProfileMapper {
+  /** IANA transform type of extended sequence numbers (RFC 7296 §3.3.2). */
+  private static final int ESN_TYPE = 5;
+  /** ke<i>n</i>_ is transform type 5 + n, "Additional Key Exchange n" (RFC 9370 §2.2). */
+  private static final int ADDITIONAL_KE_TYPE_BASE = 5;
+
   private final Path baseDir;
 
   /** @param baseDir where relative file references of the profile (CA, PKCS#12) are resolved */
@@ -149,18 +155,38 @@ public final class ProfileMapper {
     }
   }
 
+  /**
+   * The profile's IKE proposals, mapped transform by transform by their IANA type and ID (the
+   * engine refuses a weak or unsupported one); ke<i>n</i>_ methods become ADDKE<i>n</i>.
+   */
   private static List<IkeProposal> ike(Profile p) throws IkeSessionException {
     List<IkeProposal> out = new ArrayList<>();
     for (dev.fulmar.profiles.model.IkeProposal x : p.proposals().effectiveIke()) {
-      out.add(IkeProposal.parse(x.toString()));
+      IkeProposal.Builder b = IkeProposal.builder();
+      for (List<? extends Algorithm> list
+          : List.of(x.encryption(), x.integrity(), x.prf(), x.keyExchange())) {
+        list.forEach(a -> b.transform(a.transformType(), a.transformId(), a.keyLength()));
+      }
+      x.additionalKeyExchanges().forEach((n, methods) -> methods.forEach(
+          k -> b.transform(ADDITIONAL_KE_TYPE_BASE + n, k.transformId(), 0)));
+      out.add(b.build());
     }
     return out;
   }
 
+  /** The profile's ESP proposals, mapped like {@link #ike}; ESN is transform type 5. */
   private static List<EspProposal> esp(Profile p) throws IkeSessionException {
     List<EspProposal> out = new ArrayList<>();
     for (dev.fulmar.profiles.model.EspProposal x : p.proposals().effectiveEsp()) {
-      out.add(EspProposal.parse(x.toString()));
+      EspProposal.Builder b = EspProposal.builder();
+      for (List<? extends Algorithm> list
+          : List.of(x.encryption(), x.integrity(), x.keyExchange())) {
+        list.forEach(a -> b.transform(a.transformType(), a.transformId(), a.keyLength()));
+      }
+      x.additionalKeyExchanges().forEach((n, methods) -> methods.forEach(
+          k -> b.transform(ADDITIONAL_KE_TYPE_BASE + n, k.transformId(), 0)));
+      x.esn().forEach(e -> b.transform(ESN_TYPE, e.transformId(), 0));
+      out.add(b.build());
     }
     return out;
   }

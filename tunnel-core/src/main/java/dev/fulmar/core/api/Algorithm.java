@@ -161,17 +161,6 @@ public enum Algorithm {
     return Optional.empty();
   }
 
-  /** The algorithm with this proposal keyword (case-insensitive), if any. */
-  static Optional<Algorithm> byKeyword(String keyword) {
-    String k = keyword.toLowerCase(java.util.Locale.ROOT);
-    for (Algorithm a : values()) {
-      if (a.keyword.equals(k)) {
-        return Optional.of(a);
-      }
-    }
-    return Optional.empty();
-  }
-
   @Override
   public String toString() {
     return displayName;

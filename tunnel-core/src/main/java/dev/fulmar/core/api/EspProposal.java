@@ -1,13 +1,15 @@
 package dev.fulmar.core.api;
 
-import java.util.ArrayList;
+import static dev.fulmar.core.api.ProposalTransforms.invalid;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One ESP proposal for a CHILD SA (RFC 7296 §3.3): encryption, integrity (none for AEAD), optional
- * key exchange methods for PFS, and extended sequence numbers. strongSwan syntax, e.g. {@code
- * aes256gcm16} or {@code aes256-sha256-ecp256-esn}.
+ * key exchange methods for PFS, and extended sequence numbers. Built from IANA transforms with
+ * {@link #builder()}, which refuses weak and unsupported algorithms; printed in strongSwan's
+ * syntax, e.g. {@code aes256gcm16} or {@code aes256-sha256-ecp256-esn}.
  */
 public final class EspProposal {
   private final List<Algorithm> encryption;
@@ -15,19 +17,12 @@ public final class EspProposal {
   private final List<Algorithm> keyExchange;
   private final List<Algorithm> esn;
 
-  private EspProposal(ProposalParser.Parsed p) {
-    this.encryption = List.copyOf(p.encryption);
-    this.integrity = List.copyOf(p.integrity);
-    this.keyExchange = List.copyOf(p.keyExchange);
-    this.esn = p.esn.isEmpty() ? List.of(Algorithm.NO_ESN) : List.copyOf(p.esn);
-  }
-
   private EspProposal(List<Algorithm> encryption, List<Algorithm> integrity,
       List<Algorithm> keyExchange, List<Algorithm> esn) {
-    this.encryption = encryption;
-    this.integrity = integrity;
-    this.keyExchange = keyExchange;
-    this.esn = esn;
+    this.encryption = List.copyOf(encryption);
+    this.integrity = List.copyOf(integrity);
+    this.keyExchange = List.copyOf(keyExchange);
+    this.esn = esn.isEmpty() ? List.of(Algorithm.NO_ESN) : List.copyOf(esn);
   }
 
   /**
@@ -38,47 +33,64 @@ public final class EspProposal {
     return new EspProposal(encryption, integrity, List.of(), esn);
   }
 
-  /**
-   * Parses a proposal string.
-   *
-   * @throws IkeSessionException naming weak or unknown algorithms, or an incomplete proposal
-   */
-  public static EspProposal parse(String text) throws IkeSessionException {
-    ProposalParser.Parsed p = ProposalParser.parse(text);
-    if (!p.prf.isEmpty() || p.additional.stream().anyMatch(l -> !l.isEmpty())) {
-      throw ProposalParser.invalid("PRFs and keN_ methods are IKE settings: \"" + text + "\"");
-    }
-    if (p.encryption.isEmpty()) {
-      throw ProposalParser.invalid("no encryption algorithm in \"" + text + "\"");
-    }
-    boolean aead = p.encryption.get(0).isAead();
-    if (p.encryption.stream().anyMatch(a -> a.isAead() != aead)) {
-      throw ProposalParser.invalid(
-          "AEAD and non-AEAD ciphers must be in separate proposals: \"" + text + "\"");
-    }
-    if (aead && !p.integrity.isEmpty()) {
-      throw ProposalParser.invalid("an AEAD cipher takes no integrity algorithm: \"" + text + "\"");
-    }
-    if (!aead && p.integrity.isEmpty()) {
-      throw ProposalParser.invalid("no integrity algorithm in \"" + text + "\"");
-    }
-    return new EspProposal(p);
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Parses several proposal strings. */
-  public static List<EspProposal> parseAll(List<String> texts) throws IkeSessionException {
-    List<EspProposal> out = new ArrayList<>();
-    for (String t : texts) {
-      out.add(parse(t));
+  /**
+   * Builds an ESP proposal from IANA transforms (RFC 7296 §3.3.2): each transform is checked
+   * against the engine's algorithm policy, so a weak one can never be offered.
+   */
+  public static final class Builder {
+    private final ProposalTransforms transforms = new ProposalTransforms();
+
+    private Builder() {}
+
+    /**
+     * Adds one transform: type 1 (ENCR), 3 (INTEG), 4 (KE, for PFS) or 5 (ESN); {@code keyLength}
+     * is the Key Length attribute in bits, 0 for none. Repeats are ignored.
+     */
+    public Builder transform(int type, int id, int keyLength) {
+      transforms.add(type, id, keyLength);
+      return this;
     }
-    return List.copyOf(out);
+
+    /** Adds an algorithm in its own transform type. */
+    public Builder add(Algorithm a) {
+      return transform(a.kind().transformType(), a.transformId(), a.keyBits());
+    }
+
+    /**
+     * The proposal; without an ESN transform it offers 32-bit sequence numbers only.
+     *
+     * @throws IkeSessionException naming weak or unsupported algorithms, or an incomplete
+     *     proposal
+     */
+    public EspProposal build() throws IkeSessionException {
+      ProposalTransforms.Resolved r = transforms.resolve();
+      if (!r.prf.isEmpty() || r.hasAdditional()) {
+        throw invalid("PRFs and keN_ methods are IKE settings: " + r.quoted());
+      }
+      ProposalTransforms.checkCiphers(r);
+      return new EspProposal(r.encryption, r.integrity, r.keyExchange, r.esn);
+    }
   }
 
   /** Modern defaults: AES-GCM and ChaCha20-Poly1305, then AES-CBC with HMAC-SHA2. */
   public static List<EspProposal> defaults() {
+    return List.of(
+        fixed(Algorithm.AES_GCM_16_256, Algorithm.AES_GCM_16_128, Algorithm.CHACHA20_POLY1305),
+        fixed(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128, Algorithm.HMAC_SHA2_256_128,
+            Algorithm.HMAC_SHA2_384_192, Algorithm.HMAC_SHA2_512_256));
+  }
+
+  private static EspProposal fixed(Algorithm... algorithms) {
+    Builder b = builder();
+    for (Algorithm a : algorithms) {
+      b.add(a);
+    }
     try {
-      return parseAll(
-          List.of("aes256gcm16-aes128gcm16-chacha20poly1305", "aes256-aes128-sha256-sha384-sha512"));
+      return b.build();
     } catch (IkeSessionException e) {
       throw new AssertionError(e);
     }
@@ -102,16 +114,11 @@ public final class EspProposal {
     return esn;
   }
 
+  /** strongSwan syntax; {@code noesn} alone, the default, is not printed. */
   @Override
   public String toString() {
-    List<String> parts = new ArrayList<>();
-    encryption.forEach(a -> parts.add(a.keyword()));
-    integrity.forEach(a -> parts.add(a.keyword()));
-    keyExchange.forEach(a -> parts.add(a.keyword()));
-    if (!esn.equals(List.of(Algorithm.NO_ESN))) {
-      esn.forEach(a -> parts.add(a.keyword()));
-    }
-    return String.join("-", parts);
+    return ProposalTransforms.format(encryption, integrity, List.of(), keyExchange, List.of(),
+        esn.equals(List.of(Algorithm.NO_ESN)) ? List.of() : esn);
   }
 
   @Override
