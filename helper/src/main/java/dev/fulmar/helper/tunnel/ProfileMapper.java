@@ -12,12 +12,14 @@ import dev.fulmar.core.api.IkeProposal;
 import dev.fulmar.core.api.IkeSessionException;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.KeyLogSink;
+import dev.fulmar.core.api.ProposalBuilder;
 import dev.fulmar.core.api.Secret;
 import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.SaInstaller;
 import dev.fulmar.profiles.model.Algorithm;
 import dev.fulmar.profiles.model.Authentication;
 import dev.fulmar.profiles.model.Identity;
+import dev.fulmar.profiles.model.KeyExchange;
 import dev.fulmar.profiles.model.Pkcs12;
 import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.model.Routing;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
@@ -155,40 +158,41 @@ public final class ProfileMapper {
     }
   }
 
-  /**
-   * The profile's IKE proposals, mapped transform by transform by their IANA type and ID (the
-   * engine refuses a weak or unsupported one); ke<i>n</i>_ methods become ADDKE<i>n</i>.
-   */
+  /** The profile's IKE proposals, algorithm by algorithm (see {@link #build}). */
   private static List<IkeProposal> ike(Profile p) throws IkeSessionException {
     List<IkeProposal> out = new ArrayList<>();
     for (dev.fulmar.profiles.model.IkeProposal x : p.proposals().effectiveIke()) {
-      IkeProposal.Builder b = IkeProposal.builder();
-      for (List<? extends Algorithm> list
-          : List.of(x.encryption(), x.integrity(), x.prf(), x.keyExchange())) {
-        list.forEach(a -> b.transform(a.transformType(), a.transformId(), a.keyLength()));
-      }
-      x.additionalKeyExchanges().forEach((n, methods) -> methods.forEach(
-          k -> b.transform(ADDITIONAL_KE_TYPE_BASE + n, k.transformId(), 0)));
-      out.add(b.build());
+      out.add(build(IkeProposal.builder(),
+          List.of(x.encryption(), x.integrity(), x.prf(), x.keyExchange()),
+          x.additionalKeyExchanges()));
     }
     return out;
   }
 
-  /** The profile's ESP proposals, mapped like {@link #ike}; ESN is transform type 5. */
+  /** The profile's ESP proposals, algorithm by algorithm; ESN is transform type 5. */
   private static List<EspProposal> esp(Profile p) throws IkeSessionException {
     List<EspProposal> out = new ArrayList<>();
     for (dev.fulmar.profiles.model.EspProposal x : p.proposals().effectiveEsp()) {
-      EspProposal.Builder b = EspProposal.builder();
-      for (List<? extends Algorithm> list
-          : List.of(x.encryption(), x.integrity(), x.keyExchange())) {
-        list.forEach(a -> b.transform(a.transformType(), a.transformId(), a.keyLength()));
-      }
-      x.additionalKeyExchanges().forEach((n, methods) -> methods.forEach(
-          k -> b.transform(ADDITIONAL_KE_TYPE_BASE + n, k.transformId(), 0)));
+      ProposalBuilder<EspProposal> b = EspProposal.builder();
       x.esn().forEach(e -> b.transform(ESN_TYPE, e.transformId(), 0));
-      out.add(b.build());
+      out.add(build(b, List.of(x.encryption(), x.integrity(), x.keyExchange()),
+          x.additionalKeyExchanges()));
     }
     return out;
+  }
+
+  /**
+   * Maps each algorithm by its IANA transform type, ID and key length, ke<i>n</i>_ methods to
+   * ADDKE<i>n</i>; the engine refuses a weak or unsupported one.
+   */
+  private static <P> P build(ProposalBuilder<P> b, List<List<? extends Algorithm>> byType,
+      Map<Integer, List<KeyExchange>> additional) throws IkeSessionException {
+    for (List<? extends Algorithm> list : byType) {
+      list.forEach(a -> b.transform(a.transformType(), a.transformId(), a.keyLength()));
+    }
+    additional.forEach((n, methods) -> methods.forEach(
+        k -> b.transform(ADDITIONAL_KE_TYPE_BASE + n, k.transformId(), 0)));
+    return b.build();
   }
 
   /**

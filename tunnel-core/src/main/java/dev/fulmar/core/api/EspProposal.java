@@ -33,67 +33,31 @@ public final class EspProposal {
     return new EspProposal(encryption, integrity, List.of(), esn);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder of an ESP proposal from IANA transforms (types 1, 3, 4 and 5). */
+  public static ProposalBuilder<EspProposal> builder() {
+    return new ProposalBuilder<>(EspProposal::of);
   }
 
   /**
-   * Builds an ESP proposal from IANA transforms (RFC 7296 §3.3.2): each transform is checked
-   * against the engine's algorithm policy, so a weak one can never be offered.
+   * ESP's shape: ciphers with integrity unless AEAD, optional PFS and ESN (32-bit sequence numbers
+   * only when there is no ESN transform); no PRF and no additional key exchange.
    */
-  public static final class Builder {
-    private final ProposalTransforms transforms = new ProposalTransforms();
-
-    private Builder() {}
-
-    /**
-     * Adds one transform: type 1 (ENCR), 3 (INTEG), 4 (KE, for PFS) or 5 (ESN); {@code keyLength}
-     * is the Key Length attribute in bits, 0 for none. Repeats are ignored.
-     */
-    public Builder transform(int type, int id, int keyLength) {
-      transforms.add(type, id, keyLength);
-      return this;
+  private static EspProposal of(ProposalTransforms.Resolved r) throws IkeSessionException {
+    if (!r.prf.isEmpty() || r.hasAdditional()) {
+      throw invalid("PRFs and keN_ methods are IKE settings: " + r.quoted());
     }
-
-    /** Adds an algorithm in its own transform type. */
-    public Builder add(Algorithm a) {
-      return transform(a.kind().transformType(), a.transformId(), a.keyBits());
-    }
-
-    /**
-     * The proposal; without an ESN transform it offers 32-bit sequence numbers only.
-     *
-     * @throws IkeSessionException naming weak or unsupported algorithms, or an incomplete
-     *     proposal
-     */
-    public EspProposal build() throws IkeSessionException {
-      ProposalTransforms.Resolved r = transforms.resolve();
-      if (!r.prf.isEmpty() || r.hasAdditional()) {
-        throw invalid("PRFs and keN_ methods are IKE settings: " + r.quoted());
-      }
-      ProposalTransforms.checkCiphers(r);
-      return new EspProposal(r.encryption, r.integrity, r.keyExchange, r.esn);
-    }
+    ProposalTransforms.checkCiphers(r);
+    return new EspProposal(r.encryption, r.integrity, r.keyExchange, r.esn);
   }
 
   /** Modern defaults: AES-GCM and ChaCha20-Poly1305, then AES-CBC with HMAC-SHA2. */
   public static List<EspProposal> defaults() {
     return List.of(
-        fixed(Algorithm.AES_GCM_16_256, Algorithm.AES_GCM_16_128, Algorithm.CHACHA20_POLY1305),
-        fixed(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128, Algorithm.HMAC_SHA2_256_128,
-            Algorithm.HMAC_SHA2_384_192, Algorithm.HMAC_SHA2_512_256));
-  }
-
-  private static EspProposal fixed(Algorithm... algorithms) {
-    Builder b = builder();
-    for (Algorithm a : algorithms) {
-      b.add(a);
-    }
-    try {
-      return b.build();
-    } catch (IkeSessionException e) {
-      throw new AssertionError(e);
-    }
+        ProposalBuilder.builtIn(builder(), List.of(Algorithm.AES_GCM_16_256,
+            Algorithm.AES_GCM_16_128, Algorithm.CHACHA20_POLY1305)),
+        ProposalBuilder.builtIn(builder(), List.of(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128,
+            Algorithm.HMAC_SHA2_256_128, Algorithm.HMAC_SHA2_384_192,
+            Algorithm.HMAC_SHA2_512_256)));
   }
 
   public List<Algorithm> encryption() {

@@ -35,55 +35,24 @@ public final class IkeProposal {
     this.additionalKeyExchanges = List.copyOf(extra);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder of an IKE proposal from IANA transforms (types 1..4 and 6..12). */
+  public static ProposalBuilder<IkeProposal> builder() {
+    return new ProposalBuilder<>(IkeProposal::of);
   }
 
-  /**
-   * Builds an IKE proposal from IANA transforms (RFC 7296 §3.3.2, RFC 9370 §2.2): each transform
-   * is checked against the engine's algorithm policy, so a weak one can never be offered.
-   */
-  public static final class Builder {
-    private final ProposalTransforms transforms = new ProposalTransforms();
-
-    private Builder() {}
-
-    /**
-     * Adds one transform: type 1 (ENCR), 2 (PRF), 3 (INTEG), 4 (KE) or 6..12 (ADDKE1..7, where ID
-     * 0 makes the additional key exchange optional); {@code keyLength} is the Key Length attribute
-     * in bits, 0 for none. Repeats are ignored.
-     */
-    public Builder transform(int type, int id, int keyLength) {
-      transforms.add(type, id, keyLength);
-      return this;
+  /** IKE's shape: ciphers with integrity unless AEAD, a PRF and a key exchange; no ESN. */
+  private static IkeProposal of(ProposalTransforms.Resolved r) throws IkeSessionException {
+    if (!r.esn.isEmpty()) {
+      throw invalid("ESN is an ESP setting, not an IKE one: " + r.quoted());
     }
-
-    /** Adds an algorithm in its own transform type (a key exchange goes to IKE_SA_INIT's KE). */
-    public Builder add(Algorithm a) {
-      return transform(a.kind().transformType(), a.transformId(), a.keyBits());
+    ProposalTransforms.checkCiphers(r);
+    if (r.prf.isEmpty()) {
+      throw invalid("no PRF (e.g. prfsha384) in " + r.quoted());
     }
-
-    /**
-     * The proposal.
-     *
-     * @throws IkeSessionException with {@link ErrorCode#WEAK_ALGORITHM} naming the weak
-     *     algorithms, or {@link ErrorCode#INVALID_PARAMETERS} for an unsupported algorithm or an
-     *     incomplete proposal
-     */
-    public IkeProposal build() throws IkeSessionException {
-      ProposalTransforms.Resolved r = transforms.resolve();
-      if (!r.esn.isEmpty()) {
-        throw invalid("ESN is an ESP setting, not an IKE one: " + r.quoted());
-      }
-      ProposalTransforms.checkCiphers(r);
-      if (r.prf.isEmpty()) {
-        throw invalid("no PRF (e.g. prfsha384) in " + r.quoted());
-      }
-      if (r.keyExchange.isEmpty()) {
-        throw invalid("no key exchange method in " + r.quoted());
-      }
-      return new IkeProposal(r);
+    if (r.keyExchange.isEmpty()) {
+      throw invalid("no key exchange method in " + r.quoted());
     }
+    return new IkeProposal(r);
   }
 
   /**
@@ -94,24 +63,16 @@ public final class IkeProposal {
     List<Algorithm> keyExchanges = List.of(Algorithm.CURVE25519, Algorithm.ECP_384,
         Algorithm.ECP_256, Algorithm.ECP_521, Algorithm.MODP_3072, Algorithm.MODP_2048,
         Algorithm.MODP_4096);
-    return List.of(
-        fixed(List.of(Algorithm.AES_GCM_16_256, Algorithm.AES_GCM_16_128,
-            Algorithm.CHACHA20_POLY1305, Algorithm.PRF_HMAC_SHA2_384, Algorithm.PRF_HMAC_SHA2_256,
-            Algorithm.PRF_HMAC_SHA2_512), keyExchanges),
-        fixed(List.of(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128, Algorithm.HMAC_SHA2_256_128,
-            Algorithm.HMAC_SHA2_384_192, Algorithm.HMAC_SHA2_512_256, Algorithm.PRF_HMAC_SHA2_256,
-            Algorithm.PRF_HMAC_SHA2_384, Algorithm.PRF_HMAC_SHA2_512), keyExchanges));
-  }
-
-  private static IkeProposal fixed(List<Algorithm> suite, List<Algorithm> keyExchanges) {
-    Builder b = builder();
-    suite.forEach(b::add);
-    keyExchanges.forEach(b::add);
-    try {
-      return b.build();
-    } catch (IkeSessionException e) {
-      throw new AssertionError(e);
-    }
+    List<Algorithm> aead = new ArrayList<>(List.of(Algorithm.AES_GCM_16_256,
+        Algorithm.AES_GCM_16_128, Algorithm.CHACHA20_POLY1305, Algorithm.PRF_HMAC_SHA2_384,
+        Algorithm.PRF_HMAC_SHA2_256, Algorithm.PRF_HMAC_SHA2_512));
+    List<Algorithm> cbc = new ArrayList<>(List.of(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128,
+        Algorithm.HMAC_SHA2_256_128, Algorithm.HMAC_SHA2_384_192, Algorithm.HMAC_SHA2_512_256,
+        Algorithm.PRF_HMAC_SHA2_256, Algorithm.PRF_HMAC_SHA2_384, Algorithm.PRF_HMAC_SHA2_512));
+    aead.addAll(keyExchanges);
+    cbc.addAll(keyExchanges);
+    return List.of(ProposalBuilder.builtIn(builder(), aead),
+        ProposalBuilder.builtIn(builder(), cbc));
   }
 
   public List<Algorithm> encryption() {

@@ -8,6 +8,7 @@ import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.IkeProposal;
 import dev.fulmar.core.api.IkeSessionException;
+import dev.fulmar.core.api.ProposalBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,12 @@ import java.util.Map;
  * algorithms, and integrity keywords in an AEAD IKE proposal are read as PRFs.
  */
 public final class ProposalStrings {
+  private static final int ENCR = 1;
+  private static final int PRF = 2;
+  private static final int INTEG = 3;
+  /** keN_ is transform type 5 + n, ADDKEn (RFC 9370 §2.2). */
+  private static final int ADDKE_BASE = 5;
+
   private static final Map<String, String> ALIASES =
       Map.ofEntries(
           Map.entry("aes128gcm", "aes128gcm16"),
@@ -37,6 +44,9 @@ public final class ProposalStrings {
           Map.entry("prfsha2_384", "prfsha384"),
           Map.entry("prfsha2_512", "prfsha512"));
 
+  /** One keyword: an algorithm and the IANA transform type it goes to (6..12 for keN_). */
+  private record Token(int type, Algorithm algorithm) {}
+
   private ProposalStrings() {}
 
   /**
@@ -45,22 +55,18 @@ public final class ProposalStrings {
    * @throws IkeSessionException for an unknown keyword, a weak algorithm or an incomplete proposal
    */
   public static IkeProposal ike(String text) throws IkeSessionException {
-    Parsed p = parse(text);
-    boolean aead = !p.encryption.isEmpty() && p.encryption.get(0).isAead();
-    if (aead) {
-      p.integrity.forEach(i -> addOnce(p.prf, prfFor(i)));
-      p.integrity.clear();
-    } else if (p.prf.isEmpty()) {
-      p.integrity.forEach(i -> addOnce(p.prf, prfFor(i)));
+    List<Token> tokens = parse(text);
+    boolean aead = tokens.stream().filter(t -> t.type == ENCR).findFirst()
+        .map(t -> t.algorithm.isAead()).orElse(false);
+    boolean hasPrf = tokens.stream().anyMatch(t -> t.type == PRF);
+    if (aead || !hasPrf) {
+      List<Token> integrity = tokens.stream().filter(t -> t.type == INTEG).toList();
+      if (aead) {
+        tokens.removeAll(integrity);
+      }
+      integrity.forEach(t -> tokens.add(new Token(PRF, prfFor(t.algorithm))));
     }
-    IkeProposal.Builder b = IkeProposal.builder();
-    List.of(p.encryption, p.integrity, p.prf, p.keyExchange, p.esn)
-        .forEach(list -> list.forEach(b::add));
-    for (int slot = 0; slot < p.additional.size(); slot++) {
-      int type = 6 + slot;
-      p.additional.get(slot).forEach(a -> b.transform(type, a.transformId(), 0));
-    }
-    return b.build();
+    return feed(IkeProposal.builder(), tokens).build();
   }
 
   /**
@@ -69,15 +75,12 @@ public final class ProposalStrings {
    * @throws IkeSessionException for an unknown keyword, a weak algorithm or an incomplete proposal
    */
   public static EspProposal esp(String text) throws IkeSessionException {
-    Parsed p = parse(text);
-    EspProposal.Builder b = EspProposal.builder();
-    List.of(p.encryption, p.integrity, p.prf, p.keyExchange, p.esn)
-        .forEach(list -> list.forEach(b::add));
-    for (int slot = 0; slot < p.additional.size(); slot++) {
-      int type = 6 + slot;
-      p.additional.get(slot).forEach(a -> b.transform(type, a.transformId(), 0));
-    }
-    return b.build();
+    return feed(EspProposal.builder(), parse(text)).build();
+  }
+
+  private static <P> ProposalBuilder<P> feed(ProposalBuilder<P> b, List<Token> tokens) {
+    tokens.forEach(t -> b.transform(t.type, t.algorithm.transformId(), t.algorithm.keyBits()));
+    return b;
   }
 
   /** {@link #ike} for a string the test knows is valid. */
@@ -98,41 +101,28 @@ public final class ProposalStrings {
     }
   }
 
-  /** The algorithms of one string by transform type; additional.get(n - 1) is keN_. */
-  private static final class Parsed {
-    final List<Algorithm> encryption = new ArrayList<>();
-    final List<Algorithm> integrity = new ArrayList<>();
-    final List<Algorithm> prf = new ArrayList<>();
-    final List<Algorithm> keyExchange = new ArrayList<>();
-    final List<List<Algorithm>> additional = new ArrayList<>();
-    final List<Algorithm> esn = new ArrayList<>();
-
-    Parsed() {
-      for (int i = 0; i < IkeProposal.MAX_ADDITIONAL_KEY_EXCHANGES; i++) {
-        additional.add(new ArrayList<>());
-      }
-    }
-  }
-
-  private static Parsed parse(String text) throws IkeSessionException {
+  private static List<Token> parse(String text) throws IkeSessionException {
     if (text == null || text.isBlank()) {
       throw invalid("an empty proposal");
     }
-    Parsed p = new Parsed();
+    List<Token> tokens = new ArrayList<>();
     for (String raw : text.trim().split("-")) {
-      String token = raw.toLowerCase(Locale.ROOT);
-      int slot = -1;
-      if (token.matches("ke[1-7]_.+")) {
-        slot = token.charAt(2) - '1';
-        token = token.substring(4);
+      String keyword = raw.toLowerCase(Locale.ROOT);
+      int slot = 0;
+      if (keyword.matches("ke[1-7]_.+")) {
+        slot = keyword.charAt(2) - '0';
+        keyword = keyword.substring(4);
       }
-      Algorithm a = byKeyword(ALIASES.getOrDefault(token, token));
+      Algorithm a = byKeyword(ALIASES.getOrDefault(keyword, keyword));
       if (a == null) {
         throw invalid("unknown algorithm \"" + raw + "\" in \"" + text + "\"");
       }
-      place(p, a, slot, text);
+      if (slot > 0 && a.kind() != Kind.KEY_EXCHANGE) {
+        throw invalid(a.keyword() + " is not a key exchange method in \"" + text + "\"");
+      }
+      tokens.add(new Token(slot > 0 ? ADDKE_BASE + slot : a.kind().transformType(), a));
     }
-    return p;
+    return tokens;
   }
 
   private static Algorithm byKeyword(String keyword) {
@@ -142,39 +132,6 @@ public final class ProposalStrings {
       }
     }
     return null;
-  }
-
-  private static void place(Parsed p, Algorithm a, int slot, String text)
-      throws IkeSessionException {
-    if (slot >= 0) {
-      if (a.kind() != Kind.KEY_EXCHANGE) {
-        throw invalid(a.keyword() + " is not a key exchange method in \"" + text + "\"");
-      }
-      addOnce(p.additional.get(slot), a);
-      return;
-    }
-    switch (a.kind()) {
-      case ENCRYPTION:
-        addOnce(p.encryption, a);
-        break;
-      case INTEGRITY:
-        addOnce(p.integrity, a);
-        break;
-      case PRF:
-        addOnce(p.prf, a);
-        break;
-      case KEY_EXCHANGE:
-        addOnce(p.keyExchange, a);
-        break;
-      default:
-        addOnce(p.esn, a);
-    }
-  }
-
-  private static void addOnce(List<Algorithm> list, Algorithm a) {
-    if (!list.contains(a)) {
-      list.add(a);
-    }
   }
 
   /** The PRF that strongSwan derives from an integrity keyword. */
