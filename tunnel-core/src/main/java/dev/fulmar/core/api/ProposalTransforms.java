@@ -181,6 +181,11 @@ final class ProposalTransforms {
     return String.join("-", parts);
   }
 
+  /** No algorithm for null, else just {@code a}. */
+  static List<Algorithm> optional(Algorithm a) {
+    return a == null ? List.of() : List.of(a);
+  }
+
   static IkeSessionException invalid(String detail) {
     return new IkeSessionException(
         IkeFailure.of(FailureStep.PREPARE, ErrorCode.INVALID_PARAMETERS, "detail", detail));

@@ -158,6 +158,13 @@ class ProposalTest {
         .hasMessageContaining("transform type 13");
   }
 
+  @Test
+  void printsANegotiatedChildSaInProposalSyntax() {
+    ChildSaInfo child = new ChildSaInfo(1, 2, Algorithm.AES_CBC_256,
+        Algorithm.HMAC_SHA2_256_128, Algorithm.ECP_256, true, List.of(), List.of());
+    assertThat(child.algorithms()).isEqualTo("aes256-sha256-ecp256-esn");
+  }
+
   @Property
   void arbitraryTextGivesAProposalOrATypedError(@ForAll String text) {
     try {
