@@ -33,13 +33,19 @@ public final class HelperLock implements AutoCloseable {
    * @throws IOException naming the running holder when another process has it
    */
   public static HelperLock acquire(Path journalDir) throws IOException {
-    if (!Files.isDirectory(journalDir)) {
-      Files.createDirectories(journalDir,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
     Path file = journalDir.resolve(FILE_NAME);
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel ch;
+    try {
+      if (!Files.isDirectory(journalDir)) {
+        Files.createDirectories(journalDir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new IOException("no permission to use the journal " + journalDir
+          + ": changing routes, DNS and devices needs root (run fulmard as root)", e);
+    }
     try {
       FileLock lock;
       try {

@@ -1,5 +1,6 @@
 package dev.fulmar.helper.run;
 
+import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.SystemChangeJournal.RollbackReport;
@@ -37,8 +38,7 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "  0:the tunnel ran and was taken down on request",
-      "130/143:taken down by SIGINT/SIGTERM (the system was restored)",
+      "130/143:the tunnel ran until SIGINT/SIGTERM took it down (the system was restored)",
       "  3-8:the tunnel could not be negotiated (as for diagnose)",
       "  9:the system could not be configured (device, routes, DNS, or a leftover from an"
           + " earlier run that could not be undone)",
@@ -143,6 +143,10 @@ public final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(tunnel::close, "fulmard-run-shutdown"));
       tunnel.connect();
     } catch (TunnelException e) {
+      if (e.ikeFailure() != null && e.ikeFailure().code() == ErrorCode.CANCELLED) {
+        err.println("fulmard run: the connection was cancelled before the tunnel was up");
+        return ExitCode.FAILED.code();
+      }
       err.println("fulmard run: " + e.step() + " failed: " + e.getMessage());
       if (e.fix() != null) {
         err.println("  fix: " + e.fix());

@@ -227,13 +227,14 @@ public final class Tunnel implements AutoCloseable {
       }
       closed = true;
     }
-    listener.onState(TunnelState.DISCONNECTING, "");
+    String reason = endReason;
+    listener.onState(TunnelState.DISCONNECTING, "closed".equals(reason) ? "" : reason);
     parts.stopKeepalives();
     restoreNetwork();
     deleteSession();
     parts.close();
     listener.onState(TunnelState.DOWN, "system restored");
-    ended.complete(endReason);
+    ended.complete(reason);
   }
 
   private void restoreNetwork() {

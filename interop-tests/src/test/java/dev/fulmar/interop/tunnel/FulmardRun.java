@@ -48,11 +48,16 @@ final class FulmardRun {
 
   /** An EAP-MSCHAPv2 profile for the standard gateway: split (LAN only) or full tunnel. */
   Path profile(String name, boolean full, String espProposal) {
+    return profile(name, Lab.GATEWAY_IP, full, espProposal);
+  }
+
+  /** The same profile for another gateway address. */
+  Path profile(String name, String gatewayHost, boolean full, String espProposal) {
     String routing = full ? "{ \"mode\": \"full\" }"
         : "{ \"mode\": \"split\", \"include\": [ \"" + Lab.LAN_SUBNET + "\" ] }";
     String json = "{\n  \"format\": \"fulmar-profile\",\n  \"version\": 1,\n"
         + "  \"name\": \"" + name + "\",\n"
-        + "  \"gateway\": { \"host\": \"" + Lab.GATEWAY_IP + "\" },\n"
+        + "  \"gateway\": { \"host\": \"" + gatewayHost + "\" },\n"
         + "  \"trust\": { \"caCertificates\": [ { \"pem\": " + quoted(pki.caPem())
         + " } ], \"systemTrustStore\": false },\n"
         + "  \"tunnel\": " + routing + ",\n"

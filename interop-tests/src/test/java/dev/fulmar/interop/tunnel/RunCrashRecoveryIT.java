@@ -71,6 +71,29 @@ class RunCrashRecoveryIT {
     assertThat(fulmard.cleanup()).contains("nothing to clean up");
   }
 
+  @Test
+  void sigtermWhileConnectingCancelsAndLeavesNothingBehind() {
+    String before = fulmard.systemState();
+    // Nothing answers at this address of the client's own subnet: the handshake hangs.
+    LabProcess run = fulmard.start(fulmard.profile("unanswered", "192.0.2.99", true, null));
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!FulmardRun.read(run.log()).contains("CONNECTING:") && run.isAlive()
+          && System.nanoTime() < deadline) {
+        FulmardRun.sleep(100);
+      }
+      assertThat(FulmardRun.read(run.log())).contains("CONNECTING:");
+      assertThat(lab.client().exec("ip", "link").stdout()).contains("fulmar0");
+    } finally {
+      run.stop(Duration.ofSeconds(30));
+    }
+    String log = FulmardRun.read(run.log());
+    assertThat(log).contains("connection was cancelled").contains("DOWN: system restored")
+        .doesNotContain("UP:");
+    assertThat(fulmard.systemState()).isEqualTo(before);
+    assertThat(fulmard.cleanup()).contains("nothing to clean up");
+  }
+
   /** Brings a full tunnel up, kills it with SIGKILL, and checks what it left behind. */
   private static void killedWhileUp(Path profile, String before) {
     LabProcess run = fulmard.start(profile);

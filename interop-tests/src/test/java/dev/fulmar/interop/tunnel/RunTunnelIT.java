@@ -115,7 +115,9 @@ class RunTunnelIT {
       gateway.swanctl("--terminate", "--ike", "eap-mschapv2", "--timeout", "10");
       assertThat(run.waitFor(Duration.ofSeconds(60))).as(run.logTail(20)).isTrue();
       assertThat(run.exitValue()).isEqualTo(10);
-      assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
+      assertThat(FulmardRun.read(run.log()))
+          .contains("DISCONNECTING: the gateway closed the connection")
+          .contains("DOWN: system restored");
     } finally {
       run.stop(Duration.ofSeconds(30));
     }
