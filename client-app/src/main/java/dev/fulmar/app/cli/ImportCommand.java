@@ -1,7 +1,10 @@
 package dev.fulmar.app.cli;
 
+import dev.fulmar.app.files.ReferencedFileException;
+import dev.fulmar.app.files.ReferencedFiles;
 import dev.fulmar.profiles.imports.ImportResult;
 import dev.fulmar.profiles.imports.ProfileImporter;
+import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.secrets.SecretMover;
 import dev.fulmar.profiles.store.StoreException;
 import dev.fulmar.profiles.validate.Problem;
@@ -14,8 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import a profile file (.vpn, .sswan, .mobileconfig) into your profiles, with "
-        + "a report of what was carried over. Secrets in the file go to your keychain.")
+    description = {"Import a profile file (.vpn, .sswan, .mobileconfig) into your profiles, with "
+        + "a report of what was carried over. Secrets in the file go to your keychain.",
+        "CA certificate and PKCS#12 files the profile names (relative to the file's directory) "
+            + "are copied into the saved profile."})
 final class ImportCommand extends BaseCommand {
   @Parameters(paramLabel = "FILE", description = "The file to import.")
   Path file;
@@ -35,6 +40,9 @@ final class ImportCommand extends BaseCommand {
     } catch (IOException e) {
       throw new CliException(ExitCode.ERROR, "ERROR", "cannot read " + f + ": " + e.getMessage());
     }
+    if (r.ok()) {
+      r = embedFiles(r, f);
+    }
     List<String> problems = r.problems().stream().map(Problem::toString).toList();
     if (!r.ok() || dryRun) {
       r.secrets().close();
@@ -51,6 +59,21 @@ final class ImportCommand extends BaseCommand {
       e.problems().forEach(p -> m.append("\n  ").append(p));
       throw new CliException(e.reason() == StoreException.Reason.IO ? ExitCode.ERROR
           : ExitCode.INVALID_PROFILE, e.reason().name(), m.toString());
+    }
+  }
+
+  /**
+   * The import with the files its profile names put inside it (the helper accepts no file
+   * references from users, and the store is elsewhere than the file the paths were relative to).
+   */
+  private static ImportResult embedFiles(ImportResult r, Path file) throws CliException {
+    try {
+      Profile embedded = ReferencedFiles.embed(r.profile(), file.toAbsolutePath().getParent());
+      return new ImportResult(r.format(), embedded, r.report(), r.problems(), r.secrets());
+    } catch (ReferencedFileException e) {
+      r.secrets().close();
+      throw new CliException(ExitCode.INVALID_PROFILE, "INVALID_PROFILE", file
+          + " cannot be imported (nothing was saved): " + e.getMessage());
     }
   }
 
