@@ -44,6 +44,9 @@ class SecretStoreTest {
               assertThat(o.message())
                   .contains("no Secret Service", "asked for it each time")
                   .doesNotContain("p12-value");
+              assertThat(o.message().split("each time", -1))
+                  .as("the consequence is said once: %s", o.message())
+                  .hasSize(2);
             });
     assertThat(none.get(ID, SecretKind.PKCS12_PASSWORD)).isEmpty();
   }
