@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import a profile file (.vpn, .sswan, .mobileconfig) into your profiles, with "
-        + "a report of what was carried over. Secrets in the file go to your keychain.",
+    description = {"Import a profile file into your profiles, with a report of what was "
+        + "carried over, what was not and why, and what you must still supply. Secrets in the "
+        + "file go to your keychain (without one, you are asked each time you connect).",
+        "Formats, recognised by content: Fulmar .vpn, strongSwan .sswan, Apple .mobileconfig "
+            + "(signed or not), Windows ProfileXML and rasphone.pbk, Shrew Soft .vpn, "
+            + "swanctl.conf.",
         "CA certificate and PKCS#12 files the profile names (relative to the file's directory) "
             + "are copied into the saved profile."})
 final class ImportCommand extends BaseCommand {
@@ -27,6 +31,21 @@ final class ImportCommand extends BaseCommand {
 
   @Option(names = "--dry-run", description = "Check and report only; save nothing.")
   boolean dryRun;
+
+  @Option(names = "--username", paramLabel = "NAME", description = "Your user name, when the "
+      + "file has none (a Windows ProfileXML never has one).")
+  String username;
+
+  @Option(names = "--pkcs12", paramLabel = "P12", description = "Your client certificate and "
+      + "key as a PKCS#12 file, when the file has none (Windows, Shrew Soft and swanctl files "
+      + "cannot carry one); it is copied into the saved profile.")
+  Path pkcs12;
+
+  @Option(names = "--ca", paramLabel = "PEM", description = "The CA certificate (PEM or DER) "
+      + "that issued the gateway's certificate, when the file has none (Windows names its root "
+      + "only by thumbprint); it is copied into the saved profile and replaces the system trust "
+      + "store for this profile.")
+  Path ca;
 
   @Override
   int run() throws CliException {
@@ -39,6 +58,12 @@ final class ImportCommand extends BaseCommand {
       r = ProfileImporter.importFile(f);
     } catch (IOException e) {
       throw new CliException(ExitCode.ERROR, "ERROR", "cannot read " + f + ": " + e.getMessage());
+    }
+    try {
+      r = new ImportAdditions(username, pkcs12, ca).applyTo(r, env().workingDir());
+    } catch (CliException e) {
+      r.secrets().close();
+      throw e;
     }
     if (r.ok()) {
       r = embedFiles(r, f);

@@ -129,4 +129,45 @@ class CliImportExportTest {
       }
     }
   }
+
+  @Test
+  void aProfileXmlIsCompletedWithTheUserNameAndCaTheFileCannotCarry() throws Exception {
+    Files.writeString(dir.resolve("aovpn.xml"), PROFILE_XML.formatted("Eap"));
+    assertThat(run("import", "aovpn.xml")).isEqualTo(ExitCode.INVALID_PROFILE);
+    assertThat(out).contains("You still need to supply:", "your user name for eap-mschapv2",
+        "auth.username: eap-mschapv2 needs a username");
+
+    assertThat(run("import", "aovpn.xml", "--username", "jdoe", "--ca", "corp-ca.pem", "--json"))
+        .as(out + err).isZero();
+    JsonNode r = json();
+    assertThat(r.at("/report/mustSupply").toString()).doesNotContain("user name");
+    assertThat(r.at("/report/mapped").toString()).contains("--username jdoe", "--ca ");
+    Profile p = store.findByName("Corp AOVPN").orElseThrow().profile();
+    assertThat(((Authentication.PasswordEap) p.auth()).username()).isEqualTo("jdoe");
+    assertThat(p.trust().useSystemTrustStore()).isFalse();
+    assertThat(p.trust().caCertificates()).singleElement()
+        .isInstanceOfSatisfying(CaCertificate.Pem.class,
+            c -> assertThat(c.pem()).contains("BEGIN CERTIFICATE"));
+  }
+
+  @Test
+  void aCertificateProfileIsCompletedWithThePkcs12File() throws Exception {
+    Files.writeString(dir.resolve("aovpn.xml"), PROFILE_XML.formatted("Certificate"));
+    assertThat(run("import", "aovpn.xml", "--pkcs12", "me.p12", "--ca", "corp-ca.pem"))
+        .as(out + err).isZero();
+    Profile p = store.findByName("Corp AOVPN").orElseThrow().profile();
+    assertThat(p.auth().pkcs12()).get().isInstanceOf(Pkcs12.Embedded.class);
+  }
+
+  @Test
+  void additionsThatDoNotFitTheProfileAreRefusedAndNothingIsSaved() throws Exception {
+    Files.writeString(dir.resolve("aovpn.xml"), PROFILE_XML.formatted("Certificate"));
+    assertThat(run("import", "aovpn.xml", "--username", "jdoe")).isEqualTo(ExitCode.USAGE);
+    assertThat(err).contains("--username", "takes no user name");
+    assertThat(run("import", "home.vpn", "--pkcs12", "me.p12")).isEqualTo(ExitCode.USAGE);
+    assertThat(err).contains("uses no client certificate");
+    assertThat(run("import", "home.vpn", "--ca", "missing.pem")).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(err).contains("--ca: no such file");
+    assertThat(store.list().profiles()).isEmpty();
+  }
 }
