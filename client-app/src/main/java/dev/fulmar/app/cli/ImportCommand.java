@@ -70,8 +70,10 @@ final class ImportCommand extends BaseCommand {
     }
     List<String> problems = r.problems().stream().map(Problem::toString).toList();
     if (!r.ok() || dryRun) {
+      List<SecretMover.Outcome> would = r.ok() && !r.secrets().isEmpty()
+          ? SecretMover.preview(r.secrets(), env().secrets().get()) : List.of();
       r.secrets().close();
-      report(r, problems, null, List.of());
+      report(r, problems, null, would);
       return r.ok() ? ExitCode.OK : ExitCode.INVALID_PROFILE;
     }
     try {

@@ -131,6 +131,19 @@ class CliImportExportTest {
   }
 
   @Test
+  void aDryRunSaysWhereTheFileSecretsWouldGoAndKeepsNone() throws Exception {
+    assertThat(run("import", "home.vpn", "--dry-run")).isZero();
+    assertThat(out).contains("the password from the file would be saved in")
+        .doesNotContain(PASSWORD);
+    secrets = new UnavailableSecretStore("no Secret Service on the session bus");
+    assertThat(run("import", "home.vpn", "--dry-run", "--json")).isZero();
+    assertThat(json().get("secrets").get(0).asText()).contains("would not be kept",
+        "no Secret Service", "asked for it each time");
+    assertThat(store.list().profiles()).isEmpty();
+    assertThat(dir.resolve("user")).doesNotExist();
+  }
+
+  @Test
   void aProfileXmlIsCompletedWithTheUserNameAndCaTheFileCannotCarry() throws Exception {
     Files.writeString(dir.resolve("aovpn.xml"), PROFILE_XML.formatted("Eap"));
     assertThat(run("import", "aovpn.xml")).isEqualTo(ExitCode.INVALID_PROFILE);
