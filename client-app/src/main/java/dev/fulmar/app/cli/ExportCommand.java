@@ -69,8 +69,8 @@ final class ExportCommand extends BaseCommand {
     SecretStore store = env().secrets().get();
     SecretStore.Availability a = store.availability();
     if (!a.available()) {
-      warn("--include-secrets: no secret was written: " + a.description() + ", so Fulmar "
-          + "keeps no secret for '" + profile.name() + "'");
+      warn("--include-secrets: no secret was written: no keychain is available ("
+          + a.description() + "), so Fulmar keeps no secret for '" + profile.name() + "'");
       return SecretBundle.empty();
     }
     SecretBundle out = SecretBundle.empty();
