@@ -18,14 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5, as a user does it: {@code fulmar import FILE} saves the profile an admin sent into
- * the user's own profiles, then {@code fulmar connect NAME --password-stdin} has the running
- * helper ({@code fulmard daemon} in the lab's client namespace) bring the tunnel up with it
- * against strongSwan 5.9.8. For a {@code .sswan}, an (unsigned) {@code .mobileconfig} and a
- * {@code .vpn}: the gateway's SA shows the identity, algorithms and traffic selectors the file
- * asked for, {@code fulmar status} the virtual IP the gateway assigned, the LAN host answers
- * through the tunnel, and {@code fulmar disconnect} removes the SA at the gateway. Neither the
- * user's files nor the helper's log ever hold the secret typed in.
+ * Issue 5, as a user does it: an unprivileged user in the operator group runs {@code fulmar
+ * import FILE}, which saves the profile an admin sent into the user's own profiles, then {@code
+ * fulmar connect NAME --password-stdin}, which has the running helper ({@code fulmard daemon}
+ * as root in the lab's client namespace) bring the tunnel up with it against strongSwan 5.9.8.
+ * For a {@code .sswan}, an (unsigned) {@code .mobileconfig} and a {@code .vpn}: the gateway's
+ * SA shows the identity, algorithms and traffic selectors the file asked for, {@code fulmar
+ * status} the virtual IP the gateway assigned, the LAN host answers through the tunnel, and
+ * {@code fulmar disconnect} removes the SA at the gateway. Neither the user's files nor the
+ * helper's log ever hold the secret typed in.
  */
 class ImportThenConnectIT {
   private static final Pki PKI = Pki.shared();
@@ -34,6 +35,7 @@ class ImportThenConnectIT {
       List.of(GatewayConfig.EAP_PASSWORD, ForeignProfiles.P12_PASSWORD);
   private static Lab lab;
   private static StrongSwanGateway gateway;
+  private static OperatorAccount account;
   private static LabHelper helper;
   private static UserSession user;
   private static ForeignProfiles files;
@@ -43,9 +45,10 @@ class ImportThenConnectIT {
   static void start() {
     lab = Lab.create("profiles-connect");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).build());
-    helper = new LabHelper(lab);
+    account = new OperatorAccount();
+    helper = new LabHelper(lab, account.group);
     helper.start();
-    user = new UserSession(lab, helper.socket());
+    user = UserSession.operator(lab, helper.socket(), account.user);
     files = new ForeignProfiles(PKI, user.downloads());
     apple = new AppleProfiles(PKI, user.downloads());
   }
@@ -55,15 +58,21 @@ class ImportThenConnectIT {
     try {
       if (helper != null) {
         String log = helper.log();
-        assertThat(log).contains("connects");
+        assertThat(log).contains(account.user + " (uid ").contains("connects");
         SECRETS.forEach(s -> assertThat(log).as("the helper's log").doesNotContain(s));
       }
       if (user != null) {
         SECRETS.forEach(user::assertNoFileContains);
       }
     } finally {
-      if (lab != null) {
-        lab.close();
+      try {
+        if (lab != null) {
+          lab.close();
+        }
+      } finally {
+        if (account != null) {
+          account.close();
+        }
       }
     }
   }

@@ -22,11 +22,14 @@ import java.util.List;
  */
 final class LabHelper {
   private final Lab lab;
+  private final String operatorGroup;
   private final Path dir;
   private LabProcess process;
 
-  LabHelper(Lab lab) {
+  /** A helper whose socket lets {@code operatorGroup}'s members connect and disconnect. */
+  LabHelper(Lab lab, String operatorGroup) {
     this.lab = lab;
+    this.operatorGroup = operatorGroup;
     this.dir = lab.uniqueDir("fulmard-helper");
   }
 
@@ -52,7 +55,7 @@ final class LabHelper {
         System.getProperty("java.class.path"), "dev.fulmar.helper.Fulmard", "daemon",
         "--socket", socket().toString(), "--journal-dir", dir.resolve("journal").toString(),
         "--profiles-dir", dir.resolve("profiles").toString(),
-        "--policy", dir.resolve("policy.json").toString()));
+        "--policy", dir.resolve("policy.json").toString(), "--operator-group", operatorGroup));
     process = lab.start(lab.client(), "fulmard-helper", cmd);
     awaitListening(Duration.ofSeconds(60));
   }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * One user's session on a headless Linux machine: a home directory of its own (HOME and
  * XDG_CONFIG_HOME point into it; no D-Bus session, so no Secret Service), a downloads directory
- * with the files an admin sent, the real {@code fulmar} CLI run there as a user runs it, and
+ * with the files an admin sent, the real {@code fulmar} CLI run there as a user runs it (as root,
+ * or as an unprivileged account that owns the home), and
  * {@code fulmard diagnose} in the lab's client namespace. Unless a helper's socket is given, the
  * CLI's socket points at nothing. Secrets reach the commands only on standard input, from a
  * root-only file.
@@ -33,6 +34,9 @@ final class UserSession {
   private final Path home;
   private final Path downloads;
   private final Path socket;
+  /** The {@code setpriv} prefix for an unprivileged account, or nothing for root. */
+  private final List<String> runAs;
+  private final String classPath;
 
   /** What one command printed and returned. */
   record Run(int exitCode, String stdout, String stderr) {
@@ -59,25 +63,38 @@ final class UserSession {
 
   /** A user at the lab's client: {@link #diagnose} reaches the lab gateway. */
   UserSession(Lab lab) {
-    this(lab, lab.dir(), null);
-  }
-
-  /** A user at the lab's client whose {@code fulmar} talks to the helper at {@code socket}. */
-  UserSession(Lab lab, Path socket) {
-    this(lab, lab.dir(), socket);
+    this(lab, lab.dir(), null, null);
   }
 
   /** A user without a lab (import and export only), living in {@code dir}. */
   UserSession(Path dir) {
-    this(null, dir, null);
+    this(null, dir, null, null);
   }
 
-  private UserSession(Lab lab, Path dir, Path socket) {
+  /**
+   * The unprivileged {@code account} at the lab's client, owning its home, whose {@code fulmar}
+   * talks to the helper at {@code socket}.
+   */
+  static UserSession operator(Lab lab, Path socket, String account) {
+    return new UserSession(lab, lab.dir(), socket, account);
+  }
+
+  private UserSession(Lab lab, Path dir, Path socket, String account) {
     this.lab = lab;
     this.dir = dir;
     try {
       this.home = Files.createTempDirectory(dir, "home");
       this.downloads = Files.createTempDirectory(dir, "downloads");
+      if (account == null) {
+        this.runAs = List.of();
+        this.classPath = System.getProperty("java.class.path");
+      } else {
+        Cmd.run("chown", account + ":nogroup", home.toString());
+        Files.setPosixFilePermissions(downloads, PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.runAs = List.of("setpriv", "--reuid=" + account, "--regid=nogroup",
+            "--init-groups", "--");
+        this.classPath = ReadableClassPath.in(Files.createTempDirectory(dir, "cli-classpath"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,11 +118,12 @@ final class UserSession {
   Run fulmar(String secret, String... args) {
     List<String> cmd = new ArrayList<>(List.of("env", "-i", "-C", downloads.toString(),
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-        "HOME=" + home, "XDG_CONFIG_HOME=" + home.resolve(".config"), "LANG=C.UTF-8",
-        java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "HOME=" + home, "XDG_CONFIG_HOME=" + home.resolve(".config"), "LANG=C.UTF-8"));
+    cmd.addAll(runAs);
+    cmd.addAll(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
         "dev.fulmar.app.cli.FulmarCli", "--socket", socket.toString()));
     cmd.addAll(Arrays.asList(args));
-    return run(Duration.ofSeconds(60), secret, cmd);
+    return run(Duration.ofSeconds(150), secret, cmd);
   }
 
   /**
@@ -126,7 +144,7 @@ final class UserSession {
     return run(Duration.ofSeconds(150), secret, lab.client().wrap(cmd));
   }
 
-  /** Fails the test if any file under this user's home (or {@code more}) contains {@code secret}. */
+  /** Fails the test if a file under this user's home (or {@code more}) contains {@code secret}. */
   void assertNoFileContains(String secret, Path... more) {
     byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
     List<Path> roots = new ArrayList<>(List.of(home));
