@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * 5.9.8 with an IPv6 pool (2001:db8:201::/120, DNS 2001:db8:200::53) and an IPv6 LAN
  * (2001:db8:200::/64). The client asks for INTERNAL_IP6_ADDRESS and INTERNAL_IP6_DNS, puts the
  * IPv6 virtual address on the TUN device, routes IPv6 into the tunnel (the LAN for a split
- * tunnel, everything for a full one) and pings the LAN host's IPv6 address through it; the
+ * tunnel, alone or with the IPv4 LAN; everything for a full one) and pings the LAN host's IPv6 address through it; the
  * namespace's IPv6 (and IPv4) routes, addresses and resolver are the same after disconnect as
  * before.
  */
@@ -88,11 +88,30 @@ class Ipv6InsideIpv4IT {
       assertThat(Ipv6Run.nameservers(Ipv6Run.resolvConfOf(run)))
           .contains(Ipv6Run.address(Lab.PUSHED_DNS6), Ipv6Run.address(Lab.PUSHED_DNS));
 
-      bothFamiliesFlow(run, vip6);
+      bothFamiliesFlow(run);
       ChildSa child = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow()
           .children().get(0);
       assertThat(child.localTs()).contains(Lab.LAN_SUBNET6, Lab.LAN_SUBNET);
       assertThat(child.remoteTs()).contains(vip6 + "/128");
+    } finally {
+      stopAndCompare(run);
+    }
+  }
+
+  @Test
+  void splitTunnelForTheIpv6LanAloneLeavesIpv4Outside() {
+    LabProcess run = fulmard.start(fulmard.split("split6only", Lab.LAN_SUBNET6));
+    try {
+      String up = fulmard.awaitUp(run, Duration.ofSeconds(90));
+      assertThat(up).contains("routes [" + Lab.LAN_SUBNET6 + "]");
+      assertIpv6ReachesTheLan(run);
+      assertThat(lab.client().exec("ip", "-4", "route", "get", Lab.LAN_HOST_IP).stdout())
+          .doesNotContain(device(up));
+      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(1).run(lab.client());
+      assertThat(v4.received()).as("the IPv4 LAN is not in this tunnel").isZero();
+      ChildSa child = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow()
+          .children().get(0);
+      assertThat(child.localTs()).containsExactly(Lab.LAN_SUBNET6);
     } finally {
       stopAndCompare(run);
     }
@@ -111,7 +130,7 @@ class Ipv6InsideIpv4IT {
           .as("IKE and ESP still go to the gateway outside the tunnel")
           .doesNotContain(device(up));
 
-      bothFamiliesFlow(run, vip6);
+      bothFamiliesFlow(run);
       ChildSa child = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow()
           .children().get(0);
       assertThat(child.localTs()).contains("::/0", "0.0.0.0/0");
@@ -138,10 +157,14 @@ class Ipv6InsideIpv4IT {
     return vip6;
   }
 
-  /** Ping over both families and a short TCP transfer over IPv6, counted by the gateway. */
-  private static void bothFamiliesFlow(LabProcess run, String vip6) {
+  private static void assertIpv6ReachesTheLan(LabProcess run) {
     Ping.Result v6 = Ping.to(Lab.LAN_HOST_IP6).count(3).run(lab.client());
     assertThat(v6.allReceived()).as(v6.output() + "\n" + run.logTail(20)).isTrue();
+  }
+
+  /** Ping over both families and a short TCP transfer over IPv6, counted by the gateway. */
+  private static void bothFamiliesFlow(LabProcess run) {
+    assertIpv6ReachesTheLan(run);
     Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
     assertThat(v4.allReceived()).as(v4.output() + "\n" + run.logTail(20)).isTrue();
     Iperf3.Result tcp = Iperf3.client(Lab.LAN_HOST_IP6).seconds(2).run(lab.client());

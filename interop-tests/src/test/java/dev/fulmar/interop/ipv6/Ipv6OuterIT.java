@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * 2001:db8::1 runs IKE (500, then 4500) and ESP-in-UDP over IPv6 to strongSwan 5.9.8, and both
  * families go through the tunnel inside it. The tunnel MTU accounts for the 20 bytes an IPv6
  * header adds over IPv4's; the gateway stays reachable outside a full tunnel through a host route
- * over its original next hop, which disconnect removes with everything else.
+ * over its original next hop, which disconnect removes with everything else, and which
+ * {@code fulmard cleanup} removes after a {@code kill -9}.
  */
 class Ipv6OuterIT {
   static final Pki PKI = Pki.shared();
@@ -101,6 +102,28 @@ class Ipv6OuterIT {
         .isGreaterThanOrEqualTo(12);
     assertThat(capture.count("ip && (udp.port == 500 || udp.port == 4500)"))
         .as("nothing over IPv4 outside").isZero();
+  }
+
+  @Test
+  void afterKillMinus9CleanupRemovesTheIpv6HostRouteToTheGateway() {
+    LabProcess run = fulmard.start(fulmard.profile("outer6-crash", Lab.GATEWAY_IP6,
+        Lab.GATEWAY_NAME, "{ \"mode\": \"full\" }"));
+    try {
+      fulmard.awaitUp(run, Duration.ofSeconds(90));
+    } finally {
+      run.kill();
+    }
+    assertThat(lab.client().exec("ip", "-6", "route").stdout())
+        .as("the host route to the gateway outlives the process")
+        .contains(Lab.GATEWAY_IP6 + " dev c0");
+    assertThat(Ipv6Run.nameservers(fulmard.systemState()))
+        .as("so does the pushed DNS server").contains(Ipv6Run.address(Lab.PUSHED_DNS6));
+
+    assertThat(fulmard.cleanup()).contains("undone: ");
+    assertThat(fulmard.systemState()).isEqualTo(before);
+    assertThat(fulmard.cleanup()).contains("nothing to clean up");
+    // the killed client never said goodbye
+    gateway.swanctl("--terminate", "--ike", "eap-mschapv2", "--force");
   }
 
   /** SIGTERM, then the namespace must look exactly as before the run. */

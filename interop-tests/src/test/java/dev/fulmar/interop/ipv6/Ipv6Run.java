@@ -89,15 +89,37 @@ final class Ipv6Run {
       throw new UncheckedIOException(e);
     }
     write(secret, GatewayConfig.EAP_PASSWORD + "\n");
-    // overlay on /etc and an empty /run (no host resolved) in the process's own mount namespace
-    String script = "mount -t overlay fulmar-etc -o lowerdir=/etc,upperdir=" + etcUpper
-        + ",workdir=" + etcWork + " /etc && mount -t tmpfs fulmar-run /run"
-        + " && secret=\"$1\" && shift && exec \"$@\" < \"$secret\"";
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh", secret.toString()));
+    List<String> cmd = new ArrayList<>(privateEtc());
+    cmd.add(secret.toString());
     cmd.addAll(java());
     cmd.addAll(List.of("run", profile.toString(), "--password-stdin",
         "--journal-dir", journal.toString()));
     return lab.start(lab.client(), "fulmard-run", cmd);
+  }
+
+  /** Runs {@code fulmard cleanup} with the same journal and private /etc; returns its output. */
+  String cleanup() {
+    List<String> cmd = new ArrayList<>(privateEtc());
+    cmd.add("/dev/null");
+    cmd.addAll(java());
+    cmd.addAll(List.of("cleanup", "--journal-dir", journal.toString()));
+    LabProcess p = lab.start(lab.client(), "fulmard-cleanup", cmd);
+    if (!p.waitFor(Duration.ofSeconds(60))) {
+      p.kill();
+      throw new AssertionError("fulmard cleanup did not finish: " + p.logTail(20));
+    }
+    return p.logTail(50);
+  }
+
+  /**
+   * {@code sh -c SCRIPT sh SECRET java...}: an overlay on /etc and an empty /run (no host
+   * systemd-resolved) in the process's own mount namespace, then exec with stdin from SECRET.
+   */
+  private List<String> privateEtc() {
+    String script = "mount -t overlay fulmar-etc -o lowerdir=/etc,upperdir=" + etcUpper
+        + ",workdir=" + etcWork + " /etc && mount -t tmpfs fulmar-run /run"
+        + " && secret=\"$1\" && shift && exec \"$@\" < \"$secret\"";
+    return List.of("sh", "-c", script, "sh");
   }
 
   /** Waits for the {@code UP:} line; fails with the log when the process ends first. */
