@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway reached over IPv6: {@code fulmard run} with a profile whose gateway is
  * 2001:db8::1 runs IKE (500, then 4500) and ESP-in-UDP over IPv6 to strongSwan 5.9.8, and both
- * families go through the tunnel inside it. The tunnel MTU accounts for the 20 bytes an IPv6
+ * families go through the tunnel inside it, full or split. The tunnel MTU accounts for the 20 bytes an IPv6
  * header adds over IPv4's; the gateway stays reachable outside a full tunnel through a host route
  * over its original next hop, which disconnect removes with everything else, and which
  * {@code fulmard cleanup} removes after a {@code kill -9}.
@@ -105,6 +105,32 @@ class Ipv6OuterIT {
   }
 
   @Test
+  void splitTunnelToAnIpv6GatewayRoutesOnlyTheLans() {
+    LabProcess run = fulmard.start(fulmard.profile("outer6-split", Lab.GATEWAY_IP6,
+        Lab.GATEWAY_NAME, "{ \"mode\": \"split\", \"include\": [ \"" + Lab.LAN_SUBNET
+            + "\", \"" + Lab.LAN_SUBNET6 + "\" ] }"));
+    try {
+      String up = fulmard.awaitUp(run, Duration.ofSeconds(90));
+      assertThat(up).contains("routes [" + Lab.LAN_SUBNET + ", " + Lab.LAN_SUBNET6 + "]");
+      String device = Ipv6InsideIpv4IT.device(up);
+      assertThat(lab.client().exec("ip", "-6", "route").stdout().lines())
+          .as("a split tunnel needs no host route to the gateway")
+          .noneMatch(route -> route.startsWith(Lab.GATEWAY_IP6 + " "));
+      Ping.Result v6 = Ping.to(Lab.LAN_HOST_IP6).count(3).run(lab.client());
+      assertThat(v6.allReceived()).as(v6.output() + "\n" + run.logTail(20)).isTrue();
+      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
+      assertThat(v4.allReceived()).as(v4.output() + "\n" + run.logTail(20)).isTrue();
+      assertThat(lab.client().exec("ip", "-6", "route", "get", Ipv6InsideIpv4IT.ELSEWHERE6)
+          .stdout()).doesNotContain(device);
+      IkeSa sa = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
+      assertThat(sa.remoteHost()).isEqualTo(Lab.CLIENT_IP6);
+      assertThat(sa.children().get(0).localTs()).contains(Lab.LAN_SUBNET, Lab.LAN_SUBNET6);
+    } finally {
+      stopAndCompare(run);
+    }
+  }
+
+  @Test
   void afterKillMinus9CleanupRemovesTheIpv6HostRouteToTheGateway() {
     LabProcess run = fulmard.start(fulmard.profile("outer6-crash", Lab.GATEWAY_IP6,
         Lab.GATEWAY_NAME, "{ \"mode\": \"full\" }"));
@@ -113,9 +139,9 @@ class Ipv6OuterIT {
     } finally {
       run.kill();
     }
-    assertThat(lab.client().exec("ip", "-6", "route").stdout())
+    assertThat(lab.client().exec("ip", "-6", "route").stdout().lines())
         .as("the host route to the gateway outlives the process")
-        .contains(Lab.GATEWAY_IP6 + " dev c0");
+        .anyMatch(route -> route.startsWith(Lab.GATEWAY_IP6 + " dev c0"));
     assertThat(Ipv6Run.nameservers(fulmard.systemState()))
         .as("so does the pushed DNS server").contains(Ipv6Run.address(Lab.PUSHED_DNS6));
 
