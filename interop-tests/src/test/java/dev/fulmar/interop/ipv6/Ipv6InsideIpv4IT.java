@@ -8,6 +8,7 @@ import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Iperf3;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.LabProcess;
+import dev.fulmar.interop.lab.Measurements;
 import dev.fulmar.interop.lab.Ping;
 import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanGateway;
@@ -126,6 +127,10 @@ class Ipv6InsideIpv4IT {
       String vip6 = assignedIpv6(up);
       assertThat(lab.client().exec("ip", "-6", "route", "get", ELSEWHERE6).stdout())
           .contains("dev " + device(up)).contains("src " + vip6);
+      assertThat(Ipv6Run.nameservers(Ipv6Run.resolvConfOf(run)))
+          .as("a full tunnel sends every query through the tunnel, over either family")
+          .containsExactlyInAnyOrder(Ipv6Run.address(Lab.PUSHED_DNS),
+              Ipv6Run.address(Lab.PUSHED_DNS6));
       assertThat(lab.client().exec("ip", "-4", "route", "get", Lab.GATEWAY_IP).stdout())
           .as("IKE and ESP still go to the gateway outside the tunnel")
           .doesNotContain(device(up));
@@ -170,6 +175,8 @@ class Ipv6InsideIpv4IT {
     Iperf3.Result tcp = Iperf3.client(Lab.LAN_HOST_IP6).seconds(2).run(lab.client());
     assertThat(tcp.receivedBitsPerSecond()).as("TCP over IPv6 through the tunnel")
         .isGreaterThan(1e6);
+    Measurements.record("fulmard run IPv6 inside IPv4 iperf3 TCP Mbit/s",
+        String.format("%.0f", tcp.receivedBitsPerSecond() / 1e6));
     ChildSa child = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow()
         .children().get(0);
     assertThat(child.bytesIn()).as("ESP bytes the gateway received").isGreaterThan(100_000);

@@ -110,6 +110,9 @@ public final class Lab implements AutoCloseable {
       throw new IllegalArgumentException("lab name must be 1-40 of [A-Za-z0-9_.-]: " + name);
     }
     Prerequisites.requireLab();
+    if (dualStack) {
+      Prerequisites.requireIpv6();
+    }
     LabRuns.cleanStaleOnce();
     if (!NAMES_IN_USE.add(name)) {
       throw new IllegalArgumentException("a lab named " + name + " is already open");
