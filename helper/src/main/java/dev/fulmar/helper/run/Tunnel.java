@@ -12,6 +12,7 @@ import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.datapath.DataPathStats;
 import dev.fulmar.core.datapath.TunnelMtu;
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.NetworkConfigurator;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.RoutingMode;

@@ -1,20 +1,18 @@
-package dev.fulmar.helper.run;
+package dev.fulmar.core.spi;
 
-import dev.fulmar.core.spi.IpPrefix;
-import dev.fulmar.core.spi.TunnelAddress;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
  * Addresses as people read them: IPv4 dotted quads and IPv6 in the canonical text form of RFC
  * 5952 §4 ({@code 2001:db8::1}, not Java's {@code 2001:db8:0:0:0:0:0:1}), which is also how
- * iproute2 and strongSwan print them, so what {@code fulmard run} reports can be compared with
- * {@code ip addr} or {@code swanctl --list-sas} by eye.
+ * iproute2 and strongSwan print them, so what the helper reports and writes (status, resolver
+ * files) can be compared with {@code ip addr} or {@code swanctl --list-sas} by eye.
  */
-final class AddressText {
+public final class AddressText {
   private AddressText() {}
 
-  static String of(InetAddress a) {
+  public static String of(InetAddress a) {
     if (!(a instanceof Inet6Address)) {
       return a.getHostAddress();
     }
@@ -52,11 +50,11 @@ final class AddressText {
     return s.toString();
   }
 
-  static String of(IpPrefix p) {
+  public static String of(IpPrefix p) {
     return of(p.network()) + "/" + p.length();
   }
 
-  static String of(TunnelAddress a) {
+  public static String of(TunnelAddress a) {
     return of(a.address()) + "/" + a.prefixLength();
   }
 }

@@ -1,9 +1,7 @@
-package dev.fulmar.helper.run;
+package dev.fulmar.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.core.spi.IpPrefix;
-import dev.fulmar.core.spi.TunnelAddress;
 import java.net.InetAddress;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
