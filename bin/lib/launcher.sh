@@ -29,6 +29,11 @@ fulmar_build_if_needed() {
   echo "fulmar: building $list (first start, or the sources changed) ..." >&2
   (cd "$FULMAR_ROOT" && ./mvnw -q -B -ntp -pl "$list" -am package -DskipTests -Dmaven.test.skip=true) >&2 \
     || { echo "fulmar: the build failed; run ./mvnw -pl $list -am package to see why" >&2; exit 70; }
+  # Maven leaves a jar whose content did not change as it was, older than the sources that were
+  # just checked; mark the jars as current so that the next start does not build again.
+  for module in "$@"; do
+    touch "$(fulmar_jar "$module")"
+  done
 }
 
 # The java command: JAVA_HOME if set, else the one on PATH. Java 17 or newer.

@@ -143,10 +143,11 @@ final class DemoGateway {
   /** The shell that gives charon its private /run and the demo's configuration. */
   String charonScript() {
     Path gw = files.gatewayDir();
+    // the configuration may live below /run: bind it before the tmpfs covers /run
     return String.join("\n", "set -e",
-        "mount -t tmpfs -o mode=755 fulmar-demo-run /run",
         "mount --bind " + gw.resolve("strongswan.conf") + " /etc/strongswan.conf",
         "mount --bind " + gw.resolve("swanctl") + " /etc/swanctl",
+        "mount -t tmpfs -o mode=755 fulmar-demo-run /run",
         "exec " + CHARON, "");
   }
 
