@@ -43,11 +43,15 @@ final class DemoGateway {
     this.clock = clock;
   }
 
-  /** Whether a demo gateway of ours runs (its PID is charon's and its namespace exists). */
+  /**
+   * Whether a demo gateway of ours runs: its PID is charon's, and the namespace of that name is
+   * the one charon runs in (after a crash the name may be left without its namespace).
+   */
   boolean isUp() {
     OptionalLong pid = files.pid();
     return pid.isPresent() && host.processName(pid.getAsLong()).filter(n -> n.startsWith(
-        "charon")).isPresent() && host.exists(netns(DemoNetwork.GATEWAY_NS));
+        "charon")).isPresent() && host.sameFile(netns(DemoNetwork.GATEWAY_NS),
+        Path.of("/proc", Long.toString(pid.getAsLong()), "ns", "net"));
   }
 
   /**
@@ -213,8 +217,17 @@ final class DemoGateway {
           said.add("deleted network namespace " + ns);
         }
       }
-      if (host.run(List.of("ip", "link", "show", DemoNetwork.HOST_LINK)).ok()) {
-        must(List.of("ip", "link", "delete", DemoNetwork.HOST_LINK));
+      // deleting the gateway's namespace takes the veth pair with it, but the kernel does that
+      // in the background: wait for it, and delete the link only when it stays
+      for (int i = 0; i < 50 && linkExists(); i++) {
+        pause(Duration.ofMillis(100));
+      }
+      if (linkExists()) {
+        Host.Result r = host.run(List.of("ip", "link", "delete", DemoNetwork.HOST_LINK));
+        if (!r.ok() && linkExists()) {
+          throw new DemoException("cannot delete the link " + DemoNetwork.HOST_LINK + ": "
+              + r.output().strip());
+        }
         said.add("deleted link " + DemoNetwork.HOST_LINK);
       }
       if (files.deleteRun()) {
@@ -226,6 +239,10 @@ final class DemoGateway {
     } catch (IOException e) {
       throw new DemoException("the demo could not be removed completely: " + e.getMessage(), e);
     }
+  }
+
+  private boolean linkExists() throws IOException {
+    return host.run(List.of("ip", "link", "show", DemoNetwork.HOST_LINK)).ok();
   }
 
   /** What the last {@link #down} removed. */

@@ -32,6 +32,9 @@ interface Host {
 
   boolean exists(Path path);
 
+  /** Whether both paths name the same file (for namespaces: the same namespace). */
+  boolean sameFile(Path a, Path b);
+
   /** SIGTERM, or SIGKILL with {@code force}; nothing when the process is gone. */
   void signal(long pid, boolean force);
 
@@ -79,6 +82,15 @@ interface Host {
       @Override
       public boolean exists(Path path) {
         return Files.exists(path);
+      }
+
+      @Override
+      public boolean sameFile(Path a, Path b) {
+        try {
+          return Files.isSameFile(a, b);
+        } catch (IOException e) {
+          return false;
+        }
       }
 
       @Override

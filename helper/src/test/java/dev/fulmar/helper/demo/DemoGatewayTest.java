@@ -112,6 +112,19 @@ class DemoGatewayTest {
   }
 
   @Test
+  void aGatewayWhoseNamespaceNameWasLostIsReplacedNotReused() throws Exception {
+    DemoGateway g = gateway();
+    g.up();
+    // a crash took the mount of the name with it; the old charon still runs
+    host.mounted.clear();
+    assertThat(g.isUp()).isFalse();
+    g.up();
+    assertThat(host.signalled).containsExactly(4242L);
+    assertThat(host.processes).containsOnlyKeys(4243L);
+    assertThat(g.isUp()).isTrue();
+  }
+
+  @Test
   void downWithNothingUpSaysSo() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(DemoCommand.down(gateway(), false, new PrintStream(out), System.err)).isZero();

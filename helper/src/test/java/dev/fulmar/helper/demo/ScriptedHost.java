@@ -50,8 +50,10 @@ final class ScriptedHost implements Host {
     }
     if (line.startsWith("ip netns add ")) {
       paths.add(DemoGateway.netns(command.get(3)));
+      mounted.add(DemoGateway.netns(command.get(3)));
     } else if (line.startsWith("ip netns delete ")) {
       paths.remove(DemoGateway.netns(command.get(3)));
+      mounted.remove(DemoGateway.netns(command.get(3)));
     } else if (line.startsWith("ip netns pids ")) {
       return new Result(0, "");
     } else if (line.startsWith("ip link add " + DemoNetwork.HOST_LINK)) {
@@ -86,6 +88,15 @@ final class ScriptedHost implements Host {
   @Override
   public boolean exists(Path path) {
     return paths.contains(path);
+  }
+
+  /** A namespace name whose namespace is gone (left by a crashed run) is in paths, not here. */
+  final Set<Path> mounted = new HashSet<>();
+
+  @Override
+  public boolean sameFile(Path a, Path b) {
+    return mounted.contains(a) && b.toString().matches("/proc/\\d+/ns/net")
+        && processes.containsKey(Long.parseLong(b.getName(1).toString()));
   }
 
   @Override

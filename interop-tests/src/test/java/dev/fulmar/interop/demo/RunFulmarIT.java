@@ -18,13 +18,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * README's run command, headless: {@code bin/run-fulmar --no-app} on a machine without profiles
  * starts the helper and the demo gateway and prints the command-line steps; a user follows them
  * ({@code fulmar connect} with the printed password, {@code ping 10.200.0.2}, {@code fulmar
- * disconnect}) and stops it with SIGTERM, after which nothing of it is left.
+ * disconnect}) and stops it with SIGTERM, after which nothing of it is left. Before that, a run
+ * killed with its helper while connected is followed by one that cleans up what it left.
  *
  * <p>Nothing touches this machine: run-fulmar runs in a network namespace of the test's own and
  * in a private mount namespace where overlays cover {@code /etc} (the group, the user it adds)
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * the test cover {@code /run} and {@code /home}. The checkout is bind-mounted at {@code
  * /opt/fulmar} there so that the test user can reach it wherever the checkout lies.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunFulmarIT {
   private static final Pattern PASSWORD = Pattern.compile("password\\s+(\\S+)");
   private static final Pattern ORPHAN = Pattern.compile("^fdemoit-(\\d+)$", Pattern.MULTILINE);
@@ -54,7 +59,11 @@ class RunFulmarIT {
     }
     markJarsCurrent();
     Cmd.run("ip", "netns", "add", NETNS);
-    out = dir.resolve("run-fulmar.out");
+  }
+
+  /** Starts run-fulmar and waits until it waits for Ctrl-C. */
+  private static void startRun(String name) throws Exception {
+    out = dir.resolve(name + ".out");
     run = new ProcessBuilder("ip", "netns", "exec", NETNS, "sh", "-c", script())
         .redirectErrorStream(true).redirectOutput(out.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -71,7 +80,7 @@ class RunFulmarIT {
         "mount --bind " + dir.resolve("home") + " /home",
         "mount --bind " + root + " /opt",
         "ip link set lo up",
-        "useradd --create-home --shell /bin/sh " + USER,
+        "id " + USER + " >/dev/null 2>&1 || useradd --create-home --shell /bin/sh " + USER,
         "export SUDO_USER=" + USER + " SUDO_UID=$(id -u " + USER + ")",
         "exec /opt/bin/run-fulmar --no-app --no-install", "");
   }
@@ -97,15 +106,43 @@ class RunFulmarIT {
   }
 
   @Test
+  @Order(1)
+  void aRunAfterACrashCleansUpWhatTheCrashedRunLeft() throws Exception {
+    startRun("crashed-run");
+    assertThat(read(out)).contains("created the group 'fulmar'", "added " + USER
+        + " to the group");
+    String password = password(read(out));
+    Cmd.Result up = asUser(password, "/opt/bin/fulmar", "connect",
+        "/run/fulmar-demo/demo.vpn", "--password-stdin");
+    assertThat(up.exitCode()).as(up.stdout() + up.stderr()).isZero();
+    rememberProcesses();
+    long charon = Long.parseLong(read(dir.resolve("run/fulmar-demo/charon.pid")).strip());
+    long helper = Long.parseLong(read(dir.resolve("run/fulmar-run/daemon.pid")).strip());
+    // the power cut: run-fulmar and the helper die at once, the tunnel up, the gateway running
+    ProcessHandle.of(run.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    ProcessHandle.of(helper).ifPresent(ProcessHandle::destroyForcibly);
+    run.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(ProcessHandle.of(charon).filter(ProcessHandle::isAlive)).isPresent();
+    assertThat(Cmd.run("ip", "-n", NETNS, "-o", "link").stdout()).contains("fulmar-demo");
+
+    startRun("run-after-crash");
+    assertThat(ProcessHandle.of(charon).filter(ProcessHandle::isAlive))
+        .as("the crashed run's gateway was stopped").isEmpty();
+    assertThat(read(out)).contains("the helper runs (pid", "The demo gateway is up");
+    assertThat(password(read(out))).as("the demo keeps its password").isEqualTo(password);
+  }
+
+  @Test
+  @Order(2)
   void theUserFollowsThePrintedStepsAndSigtermLeavesNothingBehind() throws Exception {
+    if (run == null || !run.isAlive()) {
+      startRun("run");
+    }
     String printed = read(out);
-    assertThat(printed).contains("created the group 'fulmar'", "added " + USER + " to the group",
-        "the helper runs (pid", "logging to /var/log/fulmar/fulmard.log",
+    assertThat(printed).contains("the helper runs (pid", "logging to /var/log/fulmar/fulmard.log",
         "The demo gateway is up", "bin/fulmar connect /run/fulmar-demo/demo.vpn",
         "ping 10.200.0.2", "bin/fulmar disconnect");
-    Matcher m = PASSWORD.matcher(printed);
-    assertThat(m.find()).as(printed).isTrue();
-    String password = m.group(1);
+    String password = password(printed);
     rememberProcesses();
 
     assertThat(inside(null, "ping", "-c", "1", "-W", "1", "10.200.0.2").ok())
@@ -146,6 +183,12 @@ class RunFulmarIT {
     }
     assertThat(read(dir.resolve("var-up/log/fulmar/fulmard.log"))).contains("stopped");
     assertThat(Files.readString(Path.of("/etc/passwd"))).doesNotContain(USER);
+  }
+
+  private static String password(String printed) {
+    Matcher m = PASSWORD.matcher(printed);
+    assertThat(m.find()).as(printed).isTrue();
+    return m.group(1);
   }
 
   /** run-fulmar's processes so far: its descendants and the gateway (which outlives its JVM). */
