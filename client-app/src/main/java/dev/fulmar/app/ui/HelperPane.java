@@ -52,7 +52,7 @@ final class HelperPane extends VBox {
       }
       case NOT_PERMITTED -> fill("helper.notPermitted.title",
           m.get("helper.notPermitted.text", user), m.get("helper.notPermitted.fix"),
-          SocketPaths.joinGroupHint(System.getProperty("os.name", ""), user));
+          SocketPaths.joinGroupHint(osName, user));
       case INCOMPATIBLE -> fill("helper.incompatible.title",
           m.get("helper.incompatible.text", message), m.get("helper.incompatible.fix"), null);
       case FAILED -> fill("helper.failed.title", message, m.get("helper.failed.fix"), null);

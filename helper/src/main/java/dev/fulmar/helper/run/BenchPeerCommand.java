@@ -1,5 +1,6 @@
 package dev.fulmar.helper.run;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.datapath.DataPath;
 import dev.fulmar.core.datapath.IkePacketHandler;
 import dev.fulmar.core.datapath.ManualKeying;
@@ -7,7 +8,6 @@ import dev.fulmar.core.datapath.TunnelMtu;
 import dev.fulmar.core.esp.EspSa;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.SaTable;
-import dev.fulmar.core.esp.TrafficSelector;
 import dev.fulmar.core.spi.DnsSettings;
 import dev.fulmar.core.spi.IpPrefix;
 import dev.fulmar.core.spi.NetworkConfigurator;
@@ -188,9 +188,9 @@ public final class BenchPeerCommand implements Callable<Integer> {
   static TunnelNetworkConfig network(String dev, EspSa out, int mtu, InetSocketAddress peer) {
     List<IpPrefix> routes = new ArrayList<>();
     for (TrafficSelector ts : out.remoteTs()) {
-      routes.addAll(Prefixes.covering(ts.startAddress(), ts.endAddress()));
+      routes.addAll(Prefixes.covering(ts.start(), ts.end()));
     }
-    TunnelAddress local = TunnelAddress.host(out.localTs().get(0).startAddress());
+    TunnelAddress local = TunnelAddress.host(out.localTs().get(0).start());
     return new TunnelNetworkConfig(dev, mtu, List.of(local), RoutingMode.SPLIT, routes,
         peer.getAddress(), DnsSettings.NONE);
   }

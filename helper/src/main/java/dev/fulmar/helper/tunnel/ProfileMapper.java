@@ -12,11 +12,14 @@ import dev.fulmar.core.api.IkeProposal;
 import dev.fulmar.core.api.IkeSessionException;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.KeyLogSink;
+import dev.fulmar.core.api.ProposalBuilder;
 import dev.fulmar.core.api.Secret;
 import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.SaInstaller;
+import dev.fulmar.profiles.model.Algorithm;
 import dev.fulmar.profiles.model.Authentication;
 import dev.fulmar.profiles.model.Identity;
+import dev.fulmar.profiles.model.KeyExchange;
 import dev.fulmar.profiles.model.Pkcs12;
 import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.model.Routing;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
@@ -39,6 +43,11 @@ import javax.security.auth.x500.X500Principal;
  * naming the profile field, before any packet is sent.
  */
 public final class ProfileMapper {
+  /** IANA transform type of extended sequence numbers (RFC 7296 §3.3.2). */
+  private static final int ESN_TYPE = 5;
+  /** ke<i>n</i>_ is transform type 5 + n, "Additional Key Exchange n" (RFC 9370 §2.2). */
+  private static final int ADDITIONAL_KE_TYPE_BASE = 5;
+
   private final Path baseDir;
 
   /** @param baseDir where relative file references of the profile (CA, PKCS#12) are resolved */
@@ -149,20 +158,41 @@ public final class ProfileMapper {
     }
   }
 
+  /** The profile's IKE proposals, algorithm by algorithm (see {@link #build}). */
   private static List<IkeProposal> ike(Profile p) throws IkeSessionException {
     List<IkeProposal> out = new ArrayList<>();
     for (dev.fulmar.profiles.model.IkeProposal x : p.proposals().effectiveIke()) {
-      out.add(IkeProposal.parse(x.toString()));
+      out.add(build(IkeProposal.builder(),
+          List.of(x.encryption(), x.integrity(), x.prf(), x.keyExchange()),
+          x.additionalKeyExchanges()));
     }
     return out;
   }
 
+  /** The profile's ESP proposals, algorithm by algorithm; ESN is transform type 5. */
   private static List<EspProposal> esp(Profile p) throws IkeSessionException {
     List<EspProposal> out = new ArrayList<>();
     for (dev.fulmar.profiles.model.EspProposal x : p.proposals().effectiveEsp()) {
-      out.add(EspProposal.parse(x.toString()));
+      ProposalBuilder<EspProposal> b = EspProposal.builder();
+      x.esn().forEach(e -> b.transform(ESN_TYPE, e.transformId(), 0));
+      out.add(build(b, List.of(x.encryption(), x.integrity(), x.keyExchange()),
+          x.additionalKeyExchanges()));
     }
     return out;
+  }
+
+  /**
+   * Maps each algorithm by its IANA transform type, ID and key length, ke<i>n</i>_ methods to
+   * ADDKE<i>n</i>; the engine refuses a weak or unsupported one.
+   */
+  private static <P> P build(ProposalBuilder<P> b, List<List<? extends Algorithm>> byType,
+      Map<Integer, List<KeyExchange>> additional) throws IkeSessionException {
+    for (List<? extends Algorithm> list : byType) {
+      list.forEach(a -> b.transform(a.transformType(), a.transformId(), a.keyLength()));
+    }
+    additional.forEach((n, methods) -> methods.forEach(
+        k -> b.transform(ADDITIONAL_KE_TYPE_BASE + n, k.transformId(), 0)));
+    return b.build();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.fulmar.helper.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.AuthConfig;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
@@ -12,6 +13,7 @@ import dev.fulmar.core.ike.Pki;
 import dev.fulmar.core.ike.auth.TestPki;
 import dev.fulmar.helper.ProfileFiles;
 import dev.fulmar.profiles.model.Profile;
+import dev.fulmar.profiles.model.Proposals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +63,48 @@ class ProfileMapperTest {
     assertThat(p.ikeProposals()).singleElement().hasToString(
         "aes256gcm16-prfsha384-curve25519-ke1_mlkem768");
     assertThat(p.espProposals()).singleElement().hasToString("aes128gcm16");
+  }
+
+  @Test
+  void mapsTheProfilesDefaultProposalsAlgorithmByAlgorithm() throws Exception {
+    IkeSessionParams p = map(ProfileFiles.eap(dir, "defaults"), Credentials.none());
+
+    assertThat(p.ikeProposals()).extracting(Object::toString).containsExactly(
+        "aes256gcm16-aes128gcm16-chacha20poly1305-prfsha384-prfsha256-prfsha512"
+            + "-ecp384-curve25519-ecp256-modp3072-modp2048",
+        "aes256-aes128-sha256-sha384-sha512-prfsha256-prfsha384-prfsha512"
+            + "-ecp384-ecp256-modp2048-modp3072");
+    assertThat(p.espProposals()).extracting(Object::toString).containsExactly(
+        "aes256gcm16-aes128gcm16-chacha20poly1305", "aes256-aes128-sha256-sha384-sha512");
+  }
+
+  @Test
+  void mapsPfsAndExtendedSequenceNumbersOfAnEspProposal() throws Exception {
+    Path f = ProfileFiles.write(dir, "pfs", "{ \"method\": \"eap-mschapv2\", \"username\":"
+        + " \"alice\" }", "\"proposals\": { \"esp\": [ \"aes256-sha384-ecp384-esn\" ] }");
+    IkeSessionParams p = map(f, Credentials.none());
+
+    assertThat(p.espProposals()).singleElement().satisfies(e -> {
+      assertThat(e.integrity()).containsExactly(Algorithm.HMAC_SHA2_384_192);
+      assertThat(e.keyExchange()).containsExactly(Algorithm.ECP_384);
+      assertThat(e.esn()).containsExactly(Algorithm.ESN);
+    });
+  }
+
+  @Test
+  void refusesAWeakAlgorithmEvenInAProfileThatSkippedValidation() throws Exception {
+    Profile weak = load(ProfileFiles.eap(dir, "weak")).toBuilder()
+        .proposals(new Proposals(
+            List.of(dev.fulmar.profiles.model.IkeProposal.parse("aes256-sha1-modp1024")),
+            List.of()))
+        .build();
+
+    assertThatThrownBy(() -> new ProfileMapper(dir).toParams(weak, Credentials.none(),
+        Optional.empty()))
+        .isInstanceOfSatisfying(IkeSessionException.class, e -> {
+          assertThat(e.failure().code()).isEqualTo(ErrorCode.WEAK_ALGORITHM);
+          assertThat(e.failure().reason()).contains("HMAC-SHA1-96", "PRF-HMAC-SHA1", "MODP-1024");
+        });
   }
 
   @Test

@@ -1,75 +1,100 @@
 package dev.fulmar.core.api;
 
-import java.util.Locale;
+import dev.fulmar.core.ike.crypto.AlgorithmPolicy;
+import dev.fulmar.core.ike.crypto.Algorithms;
+import dev.fulmar.core.ike.crypto.TransformKind;
 import java.util.Optional;
 
 /**
- * The algorithms a profile can name, with their IANA transform type and ID (RFC 7296 §3.3.2, IKEv2
- * registries) and the strongSwan proposal keyword used in profiles. The weak ones are listed only
- * so that a profile or a gateway asking for them is refused with the algorithm's name (RFC 8221,
- * RFC 8247); they are never offered.
+ * The algorithms the engine negotiates, by IANA transform type and ID (RFC 7296 §3.3.2, IKEv2
+ * registries, whose IDs and names live in {@link Algorithms}), with the name users see and the
+ * strongSwan keyword in which proposals are printed. The weak ones are listed only so that a
+ * profile or a gateway asking for them is refused with the algorithm's name; whether one is weak
+ * is {@link AlgorithmPolicy}'s decision (RFC 8221, RFC 8247). They are never offered.
  */
 public enum Algorithm {
   // Transform type 1: encryption.
-  AES_CBC_128(Kind.ENCRYPTION, 12, 128, "aes128", "AES-CBC-128", false),
-  AES_CBC_192(Kind.ENCRYPTION, 12, 192, "aes192", "AES-CBC-192", false),
-  AES_CBC_256(Kind.ENCRYPTION, 12, 256, "aes256", "AES-CBC-256", false),
-  AES_GCM_16_128(Kind.ENCRYPTION, 20, 128, "aes128gcm16", "AES-GCM-16-128", false),
-  AES_GCM_16_192(Kind.ENCRYPTION, 20, 192, "aes192gcm16", "AES-GCM-16-192", false),
-  AES_GCM_16_256(Kind.ENCRYPTION, 20, 256, "aes256gcm16", "AES-GCM-16-256", false),
-  CHACHA20_POLY1305(Kind.ENCRYPTION, 28, 0, "chacha20poly1305", "ChaCha20-Poly1305", false),
-  DES(Kind.ENCRYPTION, 2, 0, "des", "DES", true),
-  TRIPLE_DES(Kind.ENCRYPTION, 3, 0, "3des", "3DES", true),
-  BLOWFISH(Kind.ENCRYPTION, 7, 128, "blowfish", "Blowfish", true),
+  AES_CBC_128(Kind.ENCRYPTION, Algorithms.ENCR_AES_CBC, 128, "aes128", "AES-CBC-128"),
+  AES_CBC_256(Kind.ENCRYPTION, Algorithms.ENCR_AES_CBC, 256, "aes256", "AES-CBC-256"),
+  AES_GCM_16_128(Kind.ENCRYPTION, Algorithms.ENCR_AES_GCM_16, 128, "aes128gcm16", "AES-GCM-16-128"),
+  AES_GCM_16_256(Kind.ENCRYPTION, Algorithms.ENCR_AES_GCM_16, 256, "aes256gcm16", "AES-GCM-16-256"),
+  CHACHA20_POLY1305(
+      Kind.ENCRYPTION, Algorithms.ENCR_CHACHA20_POLY1305, 0, "chacha20poly1305",
+      "ChaCha20-Poly1305"),
+  DES(Kind.ENCRYPTION, Algorithms.ENCR_DES, 0, "des", "DES"),
+  TRIPLE_DES(Kind.ENCRYPTION, Algorithms.ENCR_3DES, 0, "3des", "3DES"),
+  BLOWFISH(Kind.ENCRYPTION, Algorithms.ENCR_BLOWFISH, 128, "blowfish", "Blowfish"),
   // Transform type 2: pseudorandom function.
-  PRF_HMAC_SHA2_256(Kind.PRF, 5, 0, "prfsha256", "PRF-HMAC-SHA2-256", false),
-  PRF_HMAC_SHA2_384(Kind.PRF, 6, 0, "prfsha384", "PRF-HMAC-SHA2-384", false),
-  PRF_HMAC_SHA2_512(Kind.PRF, 7, 0, "prfsha512", "PRF-HMAC-SHA2-512", false),
-  PRF_HMAC_MD5(Kind.PRF, 1, 0, "prfmd5", "PRF-HMAC-MD5", true),
-  PRF_HMAC_SHA1(Kind.PRF, 2, 0, "prfsha1", "PRF-HMAC-SHA1", true),
+  PRF_HMAC_SHA2_256(Kind.PRF, Algorithms.PRF_HMAC_SHA2_256, 0, "prfsha256", "PRF-HMAC-SHA2-256"),
+  PRF_HMAC_SHA2_384(Kind.PRF, Algorithms.PRF_HMAC_SHA2_384, 0, "prfsha384", "PRF-HMAC-SHA2-384"),
+  PRF_HMAC_SHA2_512(Kind.PRF, Algorithms.PRF_HMAC_SHA2_512, 0, "prfsha512", "PRF-HMAC-SHA2-512"),
+  PRF_HMAC_MD5(Kind.PRF, Algorithms.PRF_HMAC_MD5, 0, "prfmd5", "PRF-HMAC-MD5"),
+  PRF_HMAC_SHA1(Kind.PRF, Algorithms.PRF_HMAC_SHA1, 0, "prfsha1", "PRF-HMAC-SHA1"),
   // Transform type 3: integrity.
-  HMAC_SHA2_256_128(Kind.INTEGRITY, 12, 0, "sha256", "HMAC-SHA2-256-128", false),
-  HMAC_SHA2_384_192(Kind.INTEGRITY, 13, 0, "sha384", "HMAC-SHA2-384-192", false),
-  HMAC_SHA2_512_256(Kind.INTEGRITY, 14, 0, "sha512", "HMAC-SHA2-512-256", false),
-  HMAC_MD5_96(Kind.INTEGRITY, 1, 0, "md5", "HMAC-MD5-96", true),
-  HMAC_SHA1_96(Kind.INTEGRITY, 2, 0, "sha1", "HMAC-SHA1-96", true),
+  HMAC_SHA2_256_128(
+      Kind.INTEGRITY, Algorithms.AUTH_HMAC_SHA2_256_128, 0, "sha256", "HMAC-SHA2-256-128"),
+  HMAC_SHA2_384_192(
+      Kind.INTEGRITY, Algorithms.AUTH_HMAC_SHA2_384_192, 0, "sha384", "HMAC-SHA2-384-192"),
+  HMAC_SHA2_512_256(
+      Kind.INTEGRITY, Algorithms.AUTH_HMAC_SHA2_512_256, 0, "sha512", "HMAC-SHA2-512-256"),
+  HMAC_MD5_96(Kind.INTEGRITY, Algorithms.AUTH_HMAC_MD5_96, 0, "md5", "HMAC-MD5-96"),
+  HMAC_SHA1_96(Kind.INTEGRITY, Algorithms.AUTH_HMAC_SHA1_96, 0, "sha1", "HMAC-SHA1-96"),
   // Transform type 4 (and 6..12 for additional key exchanges): key exchange method.
-  MODP_768(Kind.KEY_EXCHANGE, 1, 0, "modp768", "MODP-768", true),
-  MODP_1024(Kind.KEY_EXCHANGE, 2, 0, "modp1024", "MODP-1024", true),
-  MODP_1536(Kind.KEY_EXCHANGE, 5, 0, "modp1536", "MODP-1536", true),
-  MODP_2048(Kind.KEY_EXCHANGE, 14, 0, "modp2048", "MODP-2048", false),
-  MODP_3072(Kind.KEY_EXCHANGE, 15, 0, "modp3072", "MODP-3072", false),
-  MODP_4096(Kind.KEY_EXCHANGE, 16, 0, "modp4096", "MODP-4096", false),
-  ECP_256(Kind.KEY_EXCHANGE, 19, 0, "ecp256", "ECP-256", false),
-  ECP_384(Kind.KEY_EXCHANGE, 20, 0, "ecp384", "ECP-384", false),
-  ECP_521(Kind.KEY_EXCHANGE, 21, 0, "ecp521", "ECP-521", false),
-  CURVE25519(Kind.KEY_EXCHANGE, 31, 0, "curve25519", "Curve25519", false),
-  ML_KEM_512(Kind.KEY_EXCHANGE, 35, 0, "mlkem512", "ML-KEM-512", false),
-  ML_KEM_768(Kind.KEY_EXCHANGE, 36, 0, "mlkem768", "ML-KEM-768", false),
-  ML_KEM_1024(Kind.KEY_EXCHANGE, 37, 0, "mlkem1024", "ML-KEM-1024", false),
+  MODP_768(Kind.KEY_EXCHANGE, Algorithms.MODP_768, 0, "modp768", "MODP-768"),
+  MODP_1024(Kind.KEY_EXCHANGE, Algorithms.MODP_1024, 0, "modp1024", "MODP-1024"),
+  MODP_1536(Kind.KEY_EXCHANGE, Algorithms.MODP_1536, 0, "modp1536", "MODP-1536"),
+  MODP_2048(Kind.KEY_EXCHANGE, Algorithms.MODP_2048, 0, "modp2048", "MODP-2048"),
+  MODP_3072(Kind.KEY_EXCHANGE, Algorithms.MODP_3072, 0, "modp3072", "MODP-3072"),
+  MODP_4096(Kind.KEY_EXCHANGE, Algorithms.MODP_4096, 0, "modp4096", "MODP-4096"),
+  ECP_256(Kind.KEY_EXCHANGE, Algorithms.ECP_256, 0, "ecp256", "ECP-256"),
+  ECP_384(Kind.KEY_EXCHANGE, Algorithms.ECP_384, 0, "ecp384", "ECP-384"),
+  ECP_521(Kind.KEY_EXCHANGE, Algorithms.ECP_521, 0, "ecp521", "ECP-521"),
+  CURVE25519(Kind.KEY_EXCHANGE, Algorithms.CURVE_25519, 0, "curve25519", "Curve25519"),
+  ML_KEM_512(Kind.KEY_EXCHANGE, Algorithms.ML_KEM_512, 0, "mlkem512", "ML-KEM-512"),
+  ML_KEM_768(Kind.KEY_EXCHANGE, Algorithms.ML_KEM_768, 0, "mlkem768", "ML-KEM-768"),
+  ML_KEM_1024(Kind.KEY_EXCHANGE, Algorithms.ML_KEM_1024, 0, "mlkem1024", "ML-KEM-1024"),
   /** "No additional key exchange": makes an additional key exchange optional (RFC 9370 §2.2). */
-  KE_NONE(Kind.KEY_EXCHANGE, 0, 0, "none", "none", false),
+  KE_NONE(Kind.KEY_EXCHANGE, Algorithms.KE_NONE, 0, "none", "none"),
   // Transform type 5: extended sequence numbers (ESP only).
-  NO_ESN(Kind.ESN, 0, 0, "noesn", "no ESN", false),
-  ESN(Kind.ESN, 1, 0, "esn", "ESN", false);
+  NO_ESN(Kind.ESN, 0, 0, "noesn", "no ESN"),
+  ESN(Kind.ESN, 1, 0, "esn", "ESN");
 
   /** What a transform does; maps to the IANA transform type. */
   public enum Kind {
-    ENCRYPTION(1),
-    PRF(2),
-    INTEGRITY(3),
-    KEY_EXCHANGE(4),
-    ESN(5);
+    ENCRYPTION(TransformKind.ENCRYPTION),
+    PRF(TransformKind.PRF),
+    INTEGRITY(TransformKind.INTEGRITY),
+    KEY_EXCHANGE(TransformKind.KEY_EXCHANGE),
+    /** Extended sequence numbers, transform type 5: not a cryptographic algorithm. */
+    ESN(null);
 
-    private final int transformType;
+    private final TransformKind crypto;
 
-    Kind(int transformType) {
-      this.transformType = transformType;
+    Kind(TransformKind crypto) {
+      this.crypto = crypto;
     }
 
     /** IANA transform type (for KEY_EXCHANGE: the main one, 4; additional ones are 6..12). */
     public int transformType() {
-      return transformType;
+      return crypto == null ? 5 : crypto.transformType();
+    }
+
+    /** The kind as the algorithm policy knows it; null for {@link #ESN}. */
+    TransformKind crypto() {
+      return crypto;
+    }
+
+    /** The kind of IANA transform type 1..5 (6..12 are key exchanges too), if any. */
+    static Optional<Kind> ofTransformType(int type) {
+      if (type >= 6 && type <= 12) {
+        return Optional.of(KEY_EXCHANGE);
+      }
+      for (Kind k : values()) {
+        if (k.transformType() == type) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -78,15 +103,13 @@ public enum Algorithm {
   private final int keyBits;
   private final String keyword;
   private final String displayName;
-  private final boolean weak;
 
-  Algorithm(Kind kind, int id, int keyBits, String keyword, String name, boolean weak) {
+  Algorithm(Kind kind, int id, int keyBits, String keyword, String name) {
     this.kind = kind;
     this.transformId = id;
     this.keyBits = keyBits;
     this.keyword = keyword;
     this.displayName = name;
-    this.weak = weak;
   }
 
   public Kind kind() {
@@ -113,17 +136,14 @@ public enum Algorithm {
     return displayName;
   }
 
-  /** Whether Fulmar refuses this algorithm (RFC 8221 / RFC 8247 and the project's policy). */
+  /** Whether Fulmar refuses this algorithm as weak ({@link AlgorithmPolicy}). */
   public boolean isWeak() {
-    return weak;
+    return kind.crypto() != null && AlgorithmPolicy.isWeak(kind.crypto(), transformId);
   }
 
   /** Whether this is an AEAD cipher (no separate integrity transform). */
   public boolean isAead() {
-    return this == AES_GCM_16_128
-        || this == AES_GCM_16_192
-        || this == AES_GCM_16_256
-        || this == CHACHA20_POLY1305;
+    return kind == Kind.ENCRYPTION && AlgorithmPolicy.isAead(transformId);
   }
 
   /** Whether this is a post-quantum key encapsulation mechanism. */
@@ -135,17 +155,6 @@ public enum Algorithm {
   public static Optional<Algorithm> find(Kind kind, int transformId, int keyBits) {
     for (Algorithm a : values()) {
       if (a.kind == kind && a.transformId == transformId && a.keyBits == keyBits) {
-        return Optional.of(a);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The algorithm with this proposal keyword (case-insensitive), if any. */
-  static Optional<Algorithm> byKeyword(String keyword) {
-    String k = keyword.toLowerCase(Locale.ROOT);
-    for (Algorithm a : values()) {
-      if (a.keyword.equals(k)) {
         return Optional.of(a);
       }
     }

@@ -31,16 +31,8 @@ public record ChildSaInfo(
 
   /** strongSwan-style algorithm string, e.g. {@code aes256gcm16} or {@code aes256-sha256}. */
   public String algorithms() {
-    StringBuilder sb = new StringBuilder(encryption.keyword());
-    if (integrity != null) {
-      sb.append('-').append(integrity.keyword());
-    }
-    if (keyExchange != null) {
-      sb.append('-').append(keyExchange.keyword());
-    }
-    if (extendedSequenceNumbers) {
-      sb.append("-esn");
-    }
-    return sb.toString();
+    return ProposalTransforms.format(List.of(encryption), ProposalTransforms.optional(integrity),
+        List.of(), ProposalTransforms.optional(keyExchange), List.of(),
+        extendedSequenceNumbers ? List.of(Algorithm.ESN) : List.of());
   }
 }

@@ -1,13 +1,15 @@
 package dev.fulmar.core.api;
 
-import java.util.ArrayList;
+import static dev.fulmar.core.api.ProposalTransforms.invalid;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One ESP proposal for a CHILD SA (RFC 7296 §3.3): encryption, integrity (none for AEAD), optional
- * key exchange methods for PFS, and extended sequence numbers. strongSwan syntax, e.g. {@code
- * aes256gcm16} or {@code aes256-sha256-ecp256-esn}.
+ * key exchange methods for PFS, and extended sequence numbers. Built from IANA transforms with
+ * {@link #builder()}, which refuses weak and unsupported algorithms; printed in strongSwan's
+ * syntax, e.g. {@code aes256gcm16} or {@code aes256-sha256-ecp256-esn}.
  */
 public final class EspProposal {
   private final List<Algorithm> encryption;
@@ -15,19 +17,12 @@ public final class EspProposal {
   private final List<Algorithm> keyExchange;
   private final List<Algorithm> esn;
 
-  private EspProposal(ProposalParser.Parsed p) {
-    this.encryption = List.copyOf(p.encryption);
-    this.integrity = List.copyOf(p.integrity);
-    this.keyExchange = List.copyOf(p.keyExchange);
-    this.esn = p.esn.isEmpty() ? List.of(Algorithm.NO_ESN) : List.copyOf(p.esn);
-  }
-
   private EspProposal(List<Algorithm> encryption, List<Algorithm> integrity,
       List<Algorithm> keyExchange, List<Algorithm> esn) {
-    this.encryption = encryption;
-    this.integrity = integrity;
-    this.keyExchange = keyExchange;
-    this.esn = esn;
+    this.encryption = List.copyOf(encryption);
+    this.integrity = List.copyOf(integrity);
+    this.keyExchange = List.copyOf(keyExchange);
+    this.esn = esn.isEmpty() ? List.of(Algorithm.NO_ESN) : List.copyOf(esn);
   }
 
   /**
@@ -38,50 +33,31 @@ public final class EspProposal {
     return new EspProposal(encryption, integrity, List.of(), esn);
   }
 
-  /**
-   * Parses a proposal string.
-   *
-   * @throws IkeSessionException naming weak or unknown algorithms, or an incomplete proposal
-   */
-  public static EspProposal parse(String text) throws IkeSessionException {
-    ProposalParser.Parsed p = ProposalParser.parse(text);
-    if (!p.prf.isEmpty() || p.additional.stream().anyMatch(l -> !l.isEmpty())) {
-      throw ProposalParser.invalid("PRFs and keN_ methods are IKE settings: \"" + text + "\"");
-    }
-    if (p.encryption.isEmpty()) {
-      throw ProposalParser.invalid("no encryption algorithm in \"" + text + "\"");
-    }
-    boolean aead = p.encryption.get(0).isAead();
-    if (p.encryption.stream().anyMatch(a -> a.isAead() != aead)) {
-      throw ProposalParser.invalid(
-          "AEAD and non-AEAD ciphers must be in separate proposals: \"" + text + "\"");
-    }
-    if (aead && !p.integrity.isEmpty()) {
-      throw ProposalParser.invalid("an AEAD cipher takes no integrity algorithm: \"" + text + "\"");
-    }
-    if (!aead && p.integrity.isEmpty()) {
-      throw ProposalParser.invalid("no integrity algorithm in \"" + text + "\"");
-    }
-    return new EspProposal(p);
+  /** A builder of an ESP proposal from IANA transforms (types 1, 3, 4 and 5). */
+  public static ProposalBuilder<EspProposal> builder() {
+    return new ProposalBuilder<>(EspProposal::of);
   }
 
-  /** Parses several proposal strings. */
-  public static List<EspProposal> parseAll(List<String> texts) throws IkeSessionException {
-    List<EspProposal> out = new ArrayList<>();
-    for (String t : texts) {
-      out.add(parse(t));
+  /**
+   * ESP's shape: ciphers with integrity unless AEAD, optional PFS and ESN (32-bit sequence numbers
+   * only when there is no ESN transform); no PRF and no additional key exchange.
+   */
+  private static EspProposal of(ProposalTransforms.Resolved r) throws IkeSessionException {
+    if (!r.prf.isEmpty() || r.hasAdditional()) {
+      throw invalid("PRFs and keN_ methods are IKE settings: " + r.quoted());
     }
-    return List.copyOf(out);
+    ProposalTransforms.checkCiphers(r);
+    return new EspProposal(r.encryption, r.integrity, r.keyExchange, r.esn);
   }
 
   /** Modern defaults: AES-GCM and ChaCha20-Poly1305, then AES-CBC with HMAC-SHA2. */
   public static List<EspProposal> defaults() {
-    try {
-      return parseAll(
-          List.of("aes256gcm16-aes128gcm16-chacha20poly1305", "aes256-aes128-sha256-sha384-sha512"));
-    } catch (IkeSessionException e) {
-      throw new AssertionError(e);
-    }
+    return List.of(
+        ProposalBuilder.builtIn(builder(), List.of(Algorithm.AES_GCM_16_256,
+            Algorithm.AES_GCM_16_128, Algorithm.CHACHA20_POLY1305)),
+        ProposalBuilder.builtIn(builder(), List.of(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128,
+            Algorithm.HMAC_SHA2_256_128, Algorithm.HMAC_SHA2_384_192,
+            Algorithm.HMAC_SHA2_512_256)));
   }
 
   public List<Algorithm> encryption() {
@@ -102,16 +78,11 @@ public final class EspProposal {
     return esn;
   }
 
+  /** strongSwan syntax; {@code noesn} alone, the default, is not printed. */
   @Override
   public String toString() {
-    List<String> parts = new ArrayList<>();
-    encryption.forEach(a -> parts.add(a.keyword()));
-    integrity.forEach(a -> parts.add(a.keyword()));
-    keyExchange.forEach(a -> parts.add(a.keyword()));
-    if (!esn.equals(List.of(Algorithm.NO_ESN))) {
-      esn.forEach(a -> parts.add(a.keyword()));
-    }
-    return String.join("-", parts);
+    return ProposalTransforms.format(encryption, integrity, List.of(), keyExchange, List.of(),
+        esn.equals(List.of(Algorithm.NO_ESN)) ? List.of() : esn);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.fulmar.core.api;
 
+import dev.fulmar.core.ike.message.IdType;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +11,26 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * An IKE identity (RFC 7296 §3.5, the IDi/IDr payload content): its ID type and the raw
- * identification data. {@link #parse(String)} follows strongSwan's conventions so that profile
+ * identification data, as the profile sets it and as the gateway sent it. The engine's
+ * authentication checks match it against the gateway's certificate; the wire form is {@code
+ * ike.message.IdPayload}. {@link #parse(String)} follows strongSwan's conventions so that profile
  * values mean the same as in {@code swanctl.conf}.
  */
 public final class IkeIdentity {
-  /** ID types of RFC 7296 §3.5 that clients use. */
+  /** ID types of RFC 7296 §3.5. */
   public enum Type {
     IPV4_ADDR(1),
     FQDN(2),
     RFC822_ADDR(3),
     IPV6_ADDR(5),
     DER_ASN1_DN(9),
-    KEY_ID(11);
+    DER_ASN1_GN(10),
+    KEY_ID(11),
+    /**
+     * Any other ID type, e.g. one a gateway sends that this client has no name for; {@link
+     * IkeIdentity#typeCode()} holds its number.
+     */
+    OTHER(-1);
 
     private final int code;
 
@@ -29,44 +38,64 @@ public final class IkeIdentity {
       this.code = code;
     }
 
-    /** The ID Type value on the wire. */
+    /** The ID Type value on the wire; -1 for {@link #OTHER}. */
     public int code() {
       return code;
     }
+
+    static Type of(int code) {
+      for (Type t : values()) {
+        if (t.code == code) {
+          return t;
+        }
+      }
+      return OTHER;
+    }
   }
 
-  private final Type type;
+  private final int typeCode;
   private final byte[] data;
 
-  private IkeIdentity(Type type, byte[] data) {
-    this.type = Objects.requireNonNull(type);
+  private IkeIdentity(int typeCode, byte[] data) {
+    this.typeCode = typeCode;
     this.data = data.clone();
   }
 
   /** An identity from its wire form. */
   public static IkeIdentity of(Type type, byte[] data) {
-    return new IkeIdentity(type, data);
+    if (type == Type.OTHER) {
+      throw new IllegalArgumentException("an identity of another type needs its number");
+    }
+    return new IkeIdentity(type.code(), Objects.requireNonNull(data));
+  }
+
+  /** An identity of any ID type (0..255) with its raw identification data, e.g. a gateway's IDr. */
+  public static IkeIdentity of(int typeCode, byte[] data) {
+    if (typeCode < 0 || typeCode > 255) {
+      throw new IllegalArgumentException("ID type out of range: " + typeCode);
+    }
+    return new IkeIdentity(typeCode, Objects.requireNonNull(data));
   }
 
   public static IkeIdentity fqdn(String name) {
-    return new IkeIdentity(Type.FQDN, name.getBytes(StandardCharsets.US_ASCII));
+    return new IkeIdentity(Type.FQDN.code, name.getBytes(StandardCharsets.US_ASCII));
   }
 
   public static IkeIdentity email(String address) {
-    return new IkeIdentity(Type.RFC822_ADDR, address.getBytes(StandardCharsets.US_ASCII));
+    return new IkeIdentity(Type.RFC822_ADDR.code, address.getBytes(StandardCharsets.US_ASCII));
   }
 
   public static IkeIdentity address(InetAddress address) {
-    return new IkeIdentity(
-        address instanceof Inet4Address ? Type.IPV4_ADDR : Type.IPV6_ADDR, address.getAddress());
+    Type type = address instanceof Inet4Address ? Type.IPV4_ADDR : Type.IPV6_ADDR;
+    return new IkeIdentity(type.code, address.getAddress());
   }
 
   public static IkeIdentity distinguishedName(X500Principal dn) {
-    return new IkeIdentity(Type.DER_ASN1_DN, dn.getEncoded());
+    return new IkeIdentity(Type.DER_ASN1_DN.code, dn.getEncoded());
   }
 
   public static IkeIdentity keyId(byte[] keyId) {
-    return new IkeIdentity(Type.KEY_ID, keyId);
+    return new IkeIdentity(Type.KEY_ID.code, keyId);
   }
 
   /**
@@ -96,8 +125,14 @@ public final class IkeIdentity {
     return s.contains("@") ? email(s) : fqdn(s);
   }
 
+  /** The ID type; {@link Type#OTHER} for a type this client has no name for. */
   public Type type() {
-    return type;
+    return Type.of(typeCode);
+  }
+
+  /** The ID Type value on the wire. */
+  public int typeCode() {
+    return typeCode;
   }
 
   /** The identification data as sent on the wire. */
@@ -105,13 +140,16 @@ public final class IkeIdentity {
     return data.clone();
   }
 
-  /** The identity as a human reads it (DN in RFC 2253 form, key ID as {@code @#hex}). */
+  /**
+   * The identity as a human reads it: a name, an address (RFC 5952 for IPv6), a DN in RFC 2253
+   * form, a key ID as {@code @#hex}, the data in hex for other types.
+   */
   @Override
   public String toString() {
-    switch (type) {
+    switch (type()) {
       case FQDN:
       case RFC822_ADDR:
-        return new String(data, StandardCharsets.US_ASCII);
+        return new String(data, StandardCharsets.UTF_8);
       case IPV4_ADDR:
       case IPV6_ADDR:
         return IpLiterals.format(data);
@@ -121,81 +159,27 @@ public final class IkeIdentity {
         } catch (IllegalArgumentException e) {
           return "DN#" + HexFormat.of().formatHex(data);
         }
-      default:
+      case KEY_ID:
         return "@#" + HexFormat.of().formatHex(data);
+      default:
+        return HexFormat.of().formatHex(data);
     }
+  }
+
+  /** The identity with its IANA ID type for logs, e.g. {@code ID_FQDN:vpn.example.test}. */
+  public String describe() {
+    return IdType.valueOf(typeCode) + ":" + this;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof IkeIdentity
-        && ((IkeIdentity) o).type == type
+        && ((IkeIdentity) o).typeCode == typeCode
         && Arrays.equals(((IkeIdentity) o).data, data);
   }
 
   @Override
   public int hashCode() {
-    return 31 * type.hashCode() + Arrays.hashCode(data);
-  }
-
-  /** IP literal helpers that never touch DNS. */
-  static final class IpLiterals {
-    private IpLiterals() {}
-
-    static boolean isLiteral(String s) {
-      return s.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (s.contains(":") && s.matches("[0-9a-fA-F:.]+"));
-    }
-
-    static InetAddress parse(String s) {
-      try {
-        // getByName does not resolve a literal; the pattern check above guarantees one.
-        return InetAddress.getByName(s);
-      } catch (java.net.UnknownHostException e) {
-        throw new IllegalArgumentException("not an IP address: " + s, e);
-      }
-    }
-
-    static String format(byte[] raw) {
-      try {
-        return format(InetAddress.getByAddress(raw));
-      } catch (java.net.UnknownHostException e) {
-        return HexFormat.of().formatHex(raw);
-      }
-    }
-
-    /** Dotted quad for IPv4, RFC 5952 compressed form for IPv6. */
-    static String format(InetAddress address) {
-      byte[] raw = address.getAddress();
-      if (raw.length == 4) {
-        return address.getHostAddress();
-      }
-      int[] groups = new int[8];
-      for (int i = 0; i < 8; i++) {
-        groups[i] = ((raw[2 * i] & 0xff) << 8) | (raw[2 * i + 1] & 0xff);
-      }
-      int bestStart = -1;
-      int bestLen = 1;
-      for (int i = 0; i < 8; ) {
-        int j = i;
-        while (j < 8 && groups[j] == 0) {
-          j++;
-        }
-        if (j - i > bestLen) {
-          bestStart = i;
-          bestLen = j - i;
-        }
-        i = j == i ? i + 1 : j;
-      }
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 8; i++) {
-        if (i == bestStart) {
-          sb.append(i == 0 ? "::" : ":");
-          i += bestLen - 1;
-          continue;
-        }
-        sb.append(Integer.toHexString(groups[i])).append(i < 7 ? ":" : "");
-      }
-      return sb.toString();
-    }
+    return 31 * typeCode + Arrays.hashCode(data);
   }
 }

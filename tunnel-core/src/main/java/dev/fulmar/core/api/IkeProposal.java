@@ -1,15 +1,17 @@
 package dev.fulmar.core.api;
 
+import static dev.fulmar.core.api.ProposalTransforms.invalid;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One IKE SA proposal (RFC 7296 §3.3): encryption, integrity (none for AEAD), PRF, the key
  * exchange method of IKE_SA_INIT and up to seven additional key exchanges (RFC 9370), each slot a
- * list of acceptable methods. Written and read in strongSwan's syntax, e.g. {@code
- * aes256gcm16-prfsha384-x25519-ke1_mlkem768}.
+ * list of acceptable methods. Built from IANA transforms with {@link #builder()}, which refuses
+ * weak and unsupported algorithms; printed in strongSwan's syntax, e.g. {@code
+ * aes256gcm16-prfsha384-curve25519-ke1_mlkem768}.
  */
 public final class IkeProposal {
   /** RFC 9370 §2.2: transform types 6..12, "Additional Key Exchange 1..7". */
@@ -21,63 +23,36 @@ public final class IkeProposal {
   private final List<Algorithm> keyExchange;
   private final List<List<Algorithm>> additionalKeyExchanges;
 
-  private IkeProposal(ProposalParser.Parsed p) {
-    this.encryption = List.copyOf(p.encryption);
-    this.integrity = List.copyOf(p.integrity);
-    this.prf = List.copyOf(p.prf);
-    this.keyExchange = List.copyOf(p.keyExchange);
+  private IkeProposal(ProposalTransforms.Resolved r) {
+    this.encryption = List.copyOf(r.encryption);
+    this.integrity = List.copyOf(r.integrity);
+    this.prf = List.copyOf(r.prf);
+    this.keyExchange = List.copyOf(r.keyExchange);
     List<List<Algorithm>> extra = new ArrayList<>();
-    for (List<Algorithm> slot : p.additional) {
+    for (List<Algorithm> slot : r.additional) {
       extra.add(List.copyOf(slot));
     }
     this.additionalKeyExchanges = List.copyOf(extra);
   }
 
-  /**
-   * Parses a proposal string.
-   *
-   * @throws IkeSessionException with {@link ErrorCode#WEAK_ALGORITHM} naming the weak algorithms,
-   *     or {@link ErrorCode#INVALID_PARAMETERS} for an unknown keyword or an incomplete proposal
-   */
-  public static IkeProposal parse(String text) throws IkeSessionException {
-    ProposalParser.Parsed p = ProposalParser.parse(text);
-    if (!p.esn.isEmpty()) {
-      throw ProposalParser.invalid("ESN is an ESP setting, not an IKE one: \"" + text + "\"");
-    }
-    if (p.encryption.isEmpty()) {
-      throw ProposalParser.invalid("no encryption algorithm in \"" + text + "\"");
-    }
-    boolean aead = p.encryption.get(0).isAead();
-    if (p.encryption.stream().anyMatch(a -> a.isAead() != aead)) {
-      throw ProposalParser.invalid(
-          "AEAD and non-AEAD ciphers must be in separate proposals: \"" + text + "\"");
-    }
-    if (aead) {
-      // strongSwan reads integrity keywords in an AEAD proposal as PRFs.
-      p.integrity.forEach(i -> addOnce(p.prf, ProposalParser.prfFor(i)));
-      p.integrity.clear();
-    } else if (p.integrity.isEmpty()) {
-      throw ProposalParser.invalid("no integrity algorithm in \"" + text + "\"");
-    }
-    if (p.prf.isEmpty()) {
-      if (aead) {
-        throw ProposalParser.invalid("no PRF (e.g. prfsha384) in \"" + text + "\"");
-      }
-      p.integrity.forEach(i -> addOnce(p.prf, ProposalParser.prfFor(i)));
-    }
-    if (p.keyExchange.isEmpty()) {
-      throw ProposalParser.invalid("no key exchange method in \"" + text + "\"");
-    }
-    return new IkeProposal(p);
+  /** A builder of an IKE proposal from IANA transforms (types 1..4 and 6..12). */
+  public static ProposalBuilder<IkeProposal> builder() {
+    return new ProposalBuilder<>(IkeProposal::of);
   }
 
-  /** Parses several proposal strings. */
-  public static List<IkeProposal> parseAll(List<String> texts) throws IkeSessionException {
-    List<IkeProposal> out = new ArrayList<>();
-    for (String t : texts) {
-      out.add(parse(t));
+  /** IKE's shape: ciphers with integrity unless AEAD, a PRF and a key exchange; no ESN. */
+  private static IkeProposal of(ProposalTransforms.Resolved r) throws IkeSessionException {
+    if (!r.esn.isEmpty()) {
+      throw invalid("ESN is an ESP setting, not an IKE one: " + r.quoted());
     }
-    return List.copyOf(out);
+    ProposalTransforms.checkCiphers(r);
+    if (r.prf.isEmpty()) {
+      throw invalid("no PRF (e.g. prfsha384) in " + r.quoted());
+    }
+    if (r.keyExchange.isEmpty()) {
+      throw invalid("no key exchange method in " + r.quoted());
+    }
+    return new IkeProposal(r);
   }
 
   /**
@@ -85,22 +60,19 @@ public final class IkeProposal {
    * the Windows way. The first key exchange method (Curve25519) is the one we guess in KEi.
    */
   public static List<IkeProposal> defaults() {
-    try {
-      return parseAll(
-          List.of(
-              "aes256gcm16-aes128gcm16-chacha20poly1305-prfsha384-prfsha256-prfsha512"
-                  + "-curve25519-ecp384-ecp256-ecp521-modp3072-modp2048-modp4096",
-              "aes256-aes128-sha256-sha384-sha512"
-                  + "-curve25519-ecp384-ecp256-ecp521-modp3072-modp2048-modp4096"));
-    } catch (IkeSessionException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static void addOnce(List<Algorithm> list, Algorithm a) {
-    if (!list.contains(a)) {
-      list.add(a);
-    }
+    List<Algorithm> keyExchanges = List.of(Algorithm.CURVE25519, Algorithm.ECP_384,
+        Algorithm.ECP_256, Algorithm.ECP_521, Algorithm.MODP_3072, Algorithm.MODP_2048,
+        Algorithm.MODP_4096);
+    List<Algorithm> aead = new ArrayList<>(List.of(Algorithm.AES_GCM_16_256,
+        Algorithm.AES_GCM_16_128, Algorithm.CHACHA20_POLY1305, Algorithm.PRF_HMAC_SHA2_384,
+        Algorithm.PRF_HMAC_SHA2_256, Algorithm.PRF_HMAC_SHA2_512));
+    List<Algorithm> cbc = new ArrayList<>(List.of(Algorithm.AES_CBC_256, Algorithm.AES_CBC_128,
+        Algorithm.HMAC_SHA2_256_128, Algorithm.HMAC_SHA2_384_192, Algorithm.HMAC_SHA2_512_256,
+        Algorithm.PRF_HMAC_SHA2_256, Algorithm.PRF_HMAC_SHA2_384, Algorithm.PRF_HMAC_SHA2_512));
+    aead.addAll(keyExchanges);
+    cbc.addAll(keyExchanges);
+    return List.of(ProposalBuilder.builtIn(builder(), aead),
+        ProposalBuilder.builtIn(builder(), cbc));
   }
 
   public List<Algorithm> encryption() {
@@ -121,7 +93,10 @@ public final class IkeProposal {
     return keyExchange;
   }
 
-  /** Seven slots (ke1..ke7); an empty slot is not negotiated, {@link Algorithm#KE_NONE} = optional. */
+  /**
+   * Seven slots (ke1..ke7); an empty slot is not negotiated, {@link Algorithm#KE_NONE} makes one
+   * optional.
+   */
   public List<List<Algorithm>> additionalKeyExchanges() {
     return additionalKeyExchanges;
   }
@@ -132,19 +107,11 @@ public final class IkeProposal {
         || additionalKeyExchanges.stream().flatMap(List::stream).anyMatch(Algorithm::isPostQuantum);
   }
 
-  /** strongSwan syntax, e.g. {@code aes256gcm16-prfsha384-x25519-ke1_mlkem768}. */
+  /** strongSwan syntax, e.g. {@code aes256gcm16-prfsha384-curve25519-ke1_mlkem768}. */
   @Override
   public String toString() {
-    List<String> parts = new ArrayList<>();
-    encryption.forEach(a -> parts.add(a.keyword()));
-    integrity.forEach(a -> parts.add(a.keyword()));
-    prf.forEach(a -> parts.add(a.keyword()));
-    keyExchange.forEach(a -> parts.add(a.keyword()));
-    for (int i = 0; i < additionalKeyExchanges.size(); i++) {
-      String prefix = "ke" + (i + 1) + "_";
-      additionalKeyExchanges.get(i).forEach(a -> parts.add(prefix + a.keyword()));
-    }
-    return parts.stream().collect(Collectors.joining("-"));
+    return ProposalTransforms.format(
+        encryption, integrity, prf, keyExchange, additionalKeyExchanges, List.of());
   }
 
   @Override

@@ -314,7 +314,7 @@ public final class IkeSessionParams {
 
     private static void require(boolean ok, String detail) throws IkeSessionException {
       if (!ok) {
-        throw ProposalParser.invalid(detail);
+        throw ProposalTransforms.invalid(detail);
       }
     }
   }

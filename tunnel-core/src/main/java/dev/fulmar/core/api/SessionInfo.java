@@ -3,6 +3,7 @@ package dev.fulmar.core.api;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,14 +72,10 @@ public record SessionInfo(
 
   /** strongSwan-style IKE algorithm string, e.g. {@code aes256gcm16-prfsha384-ecp384}. */
   public String ikeAlgorithms() {
-    StringBuilder sb = new StringBuilder(encryption.keyword());
-    if (integrity != null) {
-      sb.append('-').append(integrity.keyword());
-    }
-    sb.append('-').append(prf.keyword());
-    for (int i = 0; i < keyExchanges.size(); i++) {
-      sb.append('-').append(i == 0 ? "" : "ke" + i + "_").append(keyExchanges.get(i).keyword());
-    }
-    return sb.toString();
+    List<List<Algorithm>> additional = new ArrayList<>();
+    keyExchanges.stream().skip(1).forEach(a -> additional.add(List.of(a)));
+    return ProposalTransforms.format(List.of(encryption), ProposalTransforms.optional(integrity),
+        List.of(prf), keyExchanges.subList(0, Math.min(1, keyExchanges.size())), additional,
+        List.of());
   }
 }

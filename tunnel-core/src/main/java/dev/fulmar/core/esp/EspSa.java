@@ -1,5 +1,6 @@
 package dev.fulmar.core.esp;
 
+import dev.fulmar.core.api.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.fulmar.core.datapath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.EspIntegrity;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
-import dev.fulmar.core.esp.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

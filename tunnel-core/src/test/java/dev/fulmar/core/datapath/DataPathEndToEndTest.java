@@ -4,12 +4,12 @@ import static dev.fulmar.core.datapath.TunnelHarness.GATEWAY;
 import static dev.fulmar.core.datapath.TunnelHarness.LAN_TS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.DropReason;
 import dev.fulmar.core.esp.EspIntegrity;
 import dev.fulmar.core.esp.EspMode;
 import dev.fulmar.core.esp.EspSa;
 import dev.fulmar.core.esp.EspTransform;
-import dev.fulmar.core.esp.TrafficSelector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -115,8 +115,8 @@ class DataPathEndToEndTest {
   @Test
   void packetFromOutsideTheNegotiatedSelectorsIsDroppedAndCounted() throws Exception {
     // the gateway claims everything, the client negotiated only the LAN
-    startTunnel(EspTransform.aesGcm16(256), false, List.of(TrafficSelector.anyIpv4(),
-        TrafficSelector.anyIpv6()));
+    startTunnel(EspTransform.aesGcm16(256), false, List.of(TrafficSelector.all(false),
+        TrafficSelector.all(true)));
     h.gatewayTun.inject(TestPackets.udp4("203.0.113.50", CLIENT_IP, 80, 1, false));
     byte[] inside = TestPackets.udp4(LAN_HOST, CLIENT_IP, 80, 2, false);
     h.gatewayTun.inject(inside);

@@ -2,11 +2,11 @@ package dev.fulmar.core.datapath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.EspMode;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
 import dev.fulmar.core.esp.SaTable;
-import dev.fulmar.core.esp.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.fulmar.core.datapath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.DropReason;
 import dev.fulmar.core.esp.EspMode;
 import dev.fulmar.core.esp.EspPacket;
@@ -9,7 +10,6 @@ import dev.fulmar.core.esp.EspSa;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
 import dev.fulmar.core.esp.SaTable;
-import dev.fulmar.core.esp.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -55,8 +55,8 @@ class PipelinePropertyTest {
     SaTable gatewaySas = new SaTable();
     gatewaySas.install(EspSaPair.builder().childSaId(1).spis(0x502, 0x501).transform(t)
         .inboundKeys(k2, null).outboundKeys(k1, null)
-        .localTs(List.of(TrafficSelector.anyIpv4(), TrafficSelector.anyIpv6()))
-        .remoteTs(List.of(TrafficSelector.anyIpv4(), TrafficSelector.anyIpv6()))
+        .localTs(List.of(TrafficSelector.all(false), TrafficSelector.all(true)))
+        .remoteTs(List.of(TrafficSelector.all(false), TrafficSelector.all(true)))
         .peer(TunnelHarness.CLIENT).build());
     gatewayOut = gatewaySas.outboundOf(1);
     tun = new InMemoryTunDevice("p", 1400, 1);

@@ -1,10 +1,10 @@
 package dev.fulmar.core.datapath;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.EspMode;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
 import dev.fulmar.core.esp.SaTable;
-import dev.fulmar.core.esp.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

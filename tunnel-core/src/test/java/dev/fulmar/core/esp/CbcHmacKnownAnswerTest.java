@@ -5,6 +5,7 @@ import static dev.fulmar.core.esp.EspTestSupport.PEER;
 import static dev.fulmar.core.esp.EspTestSupport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.TrafficSelector;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class CbcHmacKnownAnswerTest {
   private static EspSaPair pair(EspTransform t, int spi, boolean esn, byte[] enc, byte[] integ) {
     return EspSaPair.builder().childSaId(1).spis(spi, spi).transform(t).esn(esn)
         .inboundKeys(enc, integ).outboundKeys(enc.clone(), integ.clone())
-        .localTs(List.of(TrafficSelector.anyIpv4())).remoteTs(List.of(TrafficSelector.anyIpv4()))
+        .localTs(List.of(TrafficSelector.all(false))).remoteTs(List.of(TrafficSelector.all(false)))
         .peer(PEER).build();
   }
 

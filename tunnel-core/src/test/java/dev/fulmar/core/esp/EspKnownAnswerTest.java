@@ -5,6 +5,7 @@ import static dev.fulmar.core.esp.EspTestSupport.PEER;
 import static dev.fulmar.core.esp.EspTestSupport.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.TrafficSelector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -121,7 +122,7 @@ class EspKnownAnswerTest {
     return EspSaPair.builder().childSaId(1).spis(c.spi() == 0 ? 1 : c.spi(), c.spi() == 0 ? 1 :
             c.spi()).transform(c.transform()).mode(c.mode()).esn(c.esn())
         .inboundKeys(key, new byte[0]).outboundKeys(key.clone(), new byte[0])
-        .localTs(List.of(TrafficSelector.anyIpv4())).remoteTs(List.of(TrafficSelector.anyIpv4()))
+        .localTs(List.of(TrafficSelector.all(false))).remoteTs(List.of(TrafficSelector.all(false)))
         .peer(PEER).build();
   }
 

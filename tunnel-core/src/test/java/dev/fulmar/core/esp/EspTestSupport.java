@@ -1,5 +1,6 @@
 package dev.fulmar.core.esp;
 
+import dev.fulmar.core.api.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,8 +35,8 @@ final class EspTestSupport {
         .esn(esn)
         .inboundKeys(enc, integ)
         .outboundKeys(enc.clone(), integ.clone())
-        .localTs(List.of(TrafficSelector.anyIpv4(), TrafficSelector.anyIpv6()))
-        .remoteTs(List.of(TrafficSelector.anyIpv4(), TrafficSelector.anyIpv6()))
+        .localTs(List.of(TrafficSelector.all(false), TrafficSelector.all(true)))
+        .remoteTs(List.of(TrafficSelector.all(false), TrafficSelector.all(true)))
         .peer(PEER);
   }
 

@@ -1,6 +1,5 @@
 package dev.fulmar.core.ike;
 
-import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.EspProposal;
 import dev.fulmar.core.ike.auth.AuthVerifier;
 import dev.fulmar.core.ike.auth.ClientCredential;
@@ -249,27 +248,15 @@ final class ResponderAuth {
     EspProposal want = r.config.esp;
     for (Proposal p : offer.proposals()) {
       List<Transform> chosen = new ArrayList<>();
-      if (pick(p, TransformType.ENCR, want.encryption(), chosen)
-          && (want.integrity().isEmpty() || pick(p, TransformType.INTEG, want.integrity(), chosen))
-          && pick(p, TransformType.ESN, want.esn(), chosen)) {
+      if (ResponderInit.pick(p, TransformType.ENCR, want.encryption(), chosen)
+          && (want.integrity().isEmpty()
+              || ResponderInit.pick(p, TransformType.INTEG, want.integrity(), chosen))
+          && ResponderInit.pick(p, TransformType.ESN, want.esn(), chosen)) {
         sa.childOutboundSpi = p.spiValue();
         sa.childInboundSpi = r.random.nextInt() | 0x1000;
         return Proposal.esp(p.number(), sa.childInboundSpi, chosen);
       }
     }
     return null;
-  }
-
-  private static boolean pick(Proposal p, TransformType type, List<Algorithm> want,
-      List<Transform> into) {
-    for (Algorithm a : want) {
-      for (Transform t : p.transforms(type)) {
-        if (t.id() == a.transformId() && t.keyLength().orElse(0) == a.keyBits()) {
-          into.add(t);
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

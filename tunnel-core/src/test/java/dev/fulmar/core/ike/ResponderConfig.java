@@ -52,19 +52,11 @@ public final class ResponderConfig {
   public final List<Long> ignoreRequests = new ArrayList<>();
 
   public static IkeProposal parseIke(String s) {
-    try {
-      return IkeProposal.parse(s);
-    } catch (dev.fulmar.core.api.IkeSessionException e) {
-      throw new IllegalArgumentException(e);
-    }
+    return ProposalStrings.ikeOrFail(s);
   }
 
   public static EspProposal parseEsp(String s) {
-    try {
-      return EspProposal.parse(s);
-    } catch (dev.fulmar.core.api.IkeSessionException e) {
-      throw new IllegalArgumentException(e);
-    }
+    return ProposalStrings.espOrFail(s);
   }
 
   static InetAddress address(String literal) {

@@ -150,7 +150,7 @@ final class ResponderInit {
   }
 
   /** Adds the first of {@code want} (gateway order) that the proposal offers. */
-  private static boolean pick(Proposal p, TransformType type, List<Algorithm> want,
+  static boolean pick(Proposal p, TransformType type, List<Algorithm> want,
       List<Transform> into) {
     for (Algorithm a : want) {
       for (Transform t : p.transforms(type)) {

@@ -1,5 +1,6 @@
 package dev.fulmar.core.ike.auth;
 
+import dev.fulmar.core.api.IkeIdentity;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -53,19 +54,28 @@ final class CertificateNames {
   /** Whether {@code cert} names {@code id}. */
   static boolean certifies(X509Certificate cert, IkeIdentity id) {
     switch (id.type()) {
-      case IkeIdentity.FQDN:
+      case FQDN:
         return hasDnsName(cert, new String(id.data(), StandardCharsets.US_ASCII));
-      case IkeIdentity.IPV4_ADDR:
-      case IkeIdentity.IPV6_ADDR:
-        return hasAddress(cert, id.inetAddress());
-      case IkeIdentity.RFC822_ADDR:
+      case IPV4_ADDR:
+      case IPV6_ADDR:
+        return hasAddress(cert, address(id));
+      case RFC822_ADDR:
         return hasSan(cert, SAN_EMAIL, new String(id.data(), StandardCharsets.UTF_8));
-      case IkeIdentity.DER_ASN1_DN:
+      case DER_ASN1_DN:
         return hasDn(cert, id.data());
-      case IkeIdentity.KEY_ID:
+      case KEY_ID:
         return hasKeyId(cert, id.data());
       default:
         return false;
+    }
+  }
+
+  /** The address of an IPv4/IPv6 identity. */
+  private static InetAddress address(IkeIdentity id) {
+    try {
+      return InetAddress.getByAddress(id.data());
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("not an address identity: " + id.describe(), e);
     }
   }
 

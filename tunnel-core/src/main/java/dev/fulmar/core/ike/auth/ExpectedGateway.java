@@ -1,5 +1,6 @@
 package dev.fulmar.core.ike.auth;
 
+import dev.fulmar.core.api.IkeIdentity;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.fulmar.core.ike.auth;
 
+import dev.fulmar.core.api.IkeIdentity;
 import dev.fulmar.core.ike.auth.GatewayAuthException.Reason;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
@@ -223,7 +224,7 @@ public final class GatewayCertificateValidator {
     String shown = String.join(", ", names.subList(0, Math.max(1, names.size() - 1)));
     if (expected.remoteId() != null) {
       if (!CertificateNames.certifies(ee, expected.remoteId())) {
-        String want = expected.remoteId().display();
+        String want = expected.remoteId().toString();
         throw mismatch("the gateway's certificate names " + shown + ", but the profile's remote"
             + " id is " + want, "set the profile's remote id to a name the certificate holds ("
             + shown + ")", names, want);
@@ -236,9 +237,9 @@ public final class GatewayCertificateValidator {
           names, expected.host());
     }
     if (idr != null && !CertificateNames.certifies(ee, idr)) {
-      throw mismatch("the gateway identified itself as " + idr.display() + ", but its"
+      throw mismatch("the gateway identified itself as " + idr.toString() + ", but its"
           + " certificate names " + shown, "the gateway's administrator must send an identity"
-          + " (IDr) that its certificate holds", names, idr.display());
+          + " (IDr) that its certificate holds", names, idr.toString());
     }
   }
 

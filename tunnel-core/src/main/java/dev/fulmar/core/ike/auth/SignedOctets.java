@@ -31,7 +31,7 @@ public final class SignedOctets {
    * @param realMessage the signer's IKE_SA_INIT message exactly as sent on the wire
    * @param peerNonce the other side's nonce data (the Nonce payload body)
    * @param skP SK_pi when the initiator signs, SK_pr when the responder signs
-   * @param idPayloadBody the signer's ID payload body (see {@link IkeIdentity#toPayloadBody()})
+   * @param idPayloadBody the signer's ID payload body (RestOfIDPayload: ID Type, three zero octets, data)
    * @param intAuth the RFC 9242 IntAuth suffix, or {@code null} when no IKE_INTERMEDIATE ran
    */
   public static byte[] compute(

@@ -129,6 +129,14 @@ public final class AlgorithmPolicy {
   }
 
   /**
+   * Whether {@code id} is refused for {@code kind} because it is weak (as opposed to merely not
+   * implemented): the decision {@link RefusedAlgorithmException#isWeak()} reports.
+   */
+  public static boolean isWeak(TransformKind kind, int id) {
+    return WEAK.get(kind).containsKey(id);
+  }
+
+  /**
    * The Key Length attribute values (bits) accepted with an encryption algorithm; empty when the
    * transform takes no Key Length attribute (ChaCha20-Poly1305) or is not supported.
    */
@@ -218,8 +226,13 @@ public final class AlgorithmPolicy {
     check(TransformKind.KEY_EXCHANGE, id);
   }
 
-  /** Refuses {@code id} unless it is supported for {@code kind}. */
-  static void check(TransformKind kind, int id) throws RefusedAlgorithmException {
+  /**
+   * Refuses {@code id} unless it is supported for {@code kind} (for encryption the key length is
+   * checked by {@link #checkEncryption}).
+   *
+   * @throws RefusedAlgorithmException naming the algorithm and the reason
+   */
+  public static void check(TransformKind kind, int id) throws RefusedAlgorithmException {
     if (isSupported(kind, id)) {
       return;
     }

@@ -3,9 +3,11 @@ package dev.fulmar.core.ike.crypto;
 import java.util.Map;
 
 /**
- * IANA transform IDs of the IKEv2 algorithms that this package either implements or names when it
- * refuses them ("Internet Key Exchange Version 2 (IKEv2) Parameters" registry, Transform Types
- * 1..4), and their registry names for messages and logs.
+ * IANA transform IDs of the IKEv2 algorithms ("Internet Key Exchange Version 2 (IKEv2) Parameters"
+ * registry, Transform Types 1..4) and their registry names for messages and logs: the one table of
+ * them in the engine. The wire registries of {@code ike.message} ({@code EncryptionAlgorithm},
+ * {@code KeyExchangeMethod}, ...) and the API's {@code Algorithm} take their IDs and names from
+ * here.
  *
  * <p>These are specification constants. Which of them are accepted is decided in one place, {@link
  * AlgorithmPolicy}. Unknown IDs are valid inputs everywhere: {@link #name} prints them as e.g.
@@ -34,7 +36,18 @@ public final class Algorithms {
   public static final int ENCR_AES_GCM_16 = 20;
   public static final int ENCR_NULL_AUTH_AES_GMAC = 21;
   public static final int ENCR_CAMELLIA_CBC = 23;
+  public static final int ENCR_CAMELLIA_CTR = 24;
+  public static final int ENCR_CAMELLIA_CCM_8 = 25;
+  public static final int ENCR_CAMELLIA_CCM_12 = 26;
+  public static final int ENCR_CAMELLIA_CCM_16 = 27;
   public static final int ENCR_CHACHA20_POLY1305 = 28;
+  public static final int ENCR_AES_CCM_8_IIV = 29;
+  public static final int ENCR_AES_GCM_16_IIV = 30;
+  public static final int ENCR_CHACHA20_POLY1305_IIV = 31;
+  public static final int ENCR_KUZNYECHIK_MGM_KTREE = 32;
+  public static final int ENCR_MAGMA_MGM_KTREE = 33;
+  public static final int ENCR_KUZNYECHIK_MGM_MAC_KTREE = 34;
+  public static final int ENCR_MAGMA_MGM_MAC_KTREE = 35;
 
   // Transform Type 2: pseudorandom functions (RFC 7296 §3.3.2, RFC 4868).
   public static final int PRF_HMAC_MD5 = 1;
@@ -45,6 +58,7 @@ public final class Algorithms {
   public static final int PRF_HMAC_SHA2_384 = 6;
   public static final int PRF_HMAC_SHA2_512 = 7;
   public static final int PRF_AES128_CMAC = 8;
+  public static final int PRF_HMAC_STREEBOG_512 = 9;
 
   // Transform Type 3: integrity algorithms (RFC 7296 §3.3.2, RFC 4868).
   public static final int AUTH_NONE = 0;
@@ -88,6 +102,8 @@ public final class Algorithms {
   public static final int ECP_512_BP = 30;
   public static final int CURVE_25519 = 31;
   public static final int CURVE_448 = 32;
+  public static final int GOST3410_2012_256 = 33;
+  public static final int GOST3410_2012_512 = 34;
   public static final int ML_KEM_512 = 35;
   public static final int ML_KEM_768 = 36;
   public static final int ML_KEM_1024 = 37;
@@ -114,7 +130,18 @@ public final class Algorithms {
           Map.entry(ENCR_AES_GCM_16, "ENCR_AES_GCM_16"),
           Map.entry(ENCR_NULL_AUTH_AES_GMAC, "ENCR_NULL_AUTH_AES_GMAC"),
           Map.entry(ENCR_CAMELLIA_CBC, "ENCR_CAMELLIA_CBC"),
-          Map.entry(ENCR_CHACHA20_POLY1305, "ENCR_CHACHA20_POLY1305"));
+          Map.entry(ENCR_CAMELLIA_CTR, "ENCR_CAMELLIA_CTR"),
+          Map.entry(ENCR_CAMELLIA_CCM_8, "ENCR_CAMELLIA_CCM_8"),
+          Map.entry(ENCR_CAMELLIA_CCM_12, "ENCR_CAMELLIA_CCM_12"),
+          Map.entry(ENCR_CAMELLIA_CCM_16, "ENCR_CAMELLIA_CCM_16"),
+          Map.entry(ENCR_CHACHA20_POLY1305, "ENCR_CHACHA20_POLY1305"),
+          Map.entry(ENCR_AES_CCM_8_IIV, "ENCR_AES_CCM_8_IIV"),
+          Map.entry(ENCR_AES_GCM_16_IIV, "ENCR_AES_GCM_16_IIV"),
+          Map.entry(ENCR_CHACHA20_POLY1305_IIV, "ENCR_CHACHA20_POLY1305_IIV"),
+          Map.entry(ENCR_KUZNYECHIK_MGM_KTREE, "ENCR_KUZNYECHIK_MGM_KTREE"),
+          Map.entry(ENCR_MAGMA_MGM_KTREE, "ENCR_MAGMA_MGM_KTREE"),
+          Map.entry(ENCR_KUZNYECHIK_MGM_MAC_KTREE, "ENCR_KUZNYECHIK_MGM_MAC_KTREE"),
+          Map.entry(ENCR_MAGMA_MGM_MAC_KTREE, "ENCR_MAGMA_MGM_MAC_KTREE"));
 
   private static final Map<Integer, String> PRF_NAMES =
       Map.of(
@@ -125,7 +152,8 @@ public final class Algorithms {
           PRF_HMAC_SHA2_256, "PRF_HMAC_SHA2_256",
           PRF_HMAC_SHA2_384, "PRF_HMAC_SHA2_384",
           PRF_HMAC_SHA2_512, "PRF_HMAC_SHA2_512",
-          PRF_AES128_CMAC, "PRF_AES128_CMAC");
+          PRF_AES128_CMAC, "PRF_AES128_CMAC",
+          PRF_HMAC_STREEBOG_512, "PRF_HMAC_STREEBOG_512");
 
   private static final Map<Integer, String> INTEGRITY_NAMES =
       Map.ofEntries(
@@ -170,6 +198,8 @@ public final class Algorithms {
           Map.entry(ECP_512_BP, "ECP_512_BP"),
           Map.entry(CURVE_25519, "CURVE_25519"),
           Map.entry(CURVE_448, "CURVE_448"),
+          Map.entry(GOST3410_2012_256, "GOST3410_2012_256"),
+          Map.entry(GOST3410_2012_512, "GOST3410_2012_512"),
           Map.entry(ML_KEM_512, "ML_KEM_512"),
           Map.entry(ML_KEM_768, "ML_KEM_768"),
           Map.entry(ML_KEM_1024, "ML_KEM_1024"));

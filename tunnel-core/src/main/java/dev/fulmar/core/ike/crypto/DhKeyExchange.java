@@ -37,6 +37,21 @@ abstract class DhKeyExchange implements KeyExchange {
   /** Brings the agreement output to the wire form of the shared secret and checks it. */
   abstract byte[] finishSecret(byte[] secret) throws InvalidKeyExchangeException;
 
+  /**
+   * {@code secret} left-padded with zeros to {@code length} bytes: the shared secret has the length
+   * of the prime (RFC 7296 §2.14) or of the curve's field (RFC 5903 §7), while the JCA may drop
+   * leading zero bytes. A shorter input is wiped.
+   */
+  static byte[] leftPadded(byte[] secret, int length) {
+    if (secret.length == length) {
+      return secret;
+    }
+    byte[] padded = new byte[length];
+    System.arraycopy(secret, 0, padded, length - secret.length, secret.length);
+    Bytes.wipe(secret);
+    return padded;
+  }
+
   @Override
   public final int method() {
     return method;

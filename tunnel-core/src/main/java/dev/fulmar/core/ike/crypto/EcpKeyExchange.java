@@ -106,13 +106,7 @@ final class EcpKeyExchange extends DhKeyExchange {
 
   @Override
   byte[] finishSecret(byte[] secret) {
-    if (secret.length == curve.fieldLength) {
-      return secret;
-    }
-    byte[] padded = new byte[curve.fieldLength];
-    System.arraycopy(secret, 0, padded, curve.fieldLength - secret.length, secret.length);
-    Bytes.wipe(secret);
-    return padded;
+    return leftPadded(secret, curve.fieldLength);
   }
 
   private static ECPoint decode(Curve curve, byte[] value) {

@@ -63,12 +63,6 @@ final class ModpKeyExchange extends DhKeyExchange {
 
   @Override
   byte[] finishSecret(byte[] secret) {
-    if (secret.length == group.length) {
-      return secret;
-    }
-    byte[] padded = new byte[group.length];
-    System.arraycopy(secret, 0, padded, group.length - secret.length, secret.length);
-    Bytes.wipe(secret);
-    return padded;
+    return leftPadded(secret, group.length);
   }
 }

@@ -1,8 +1,6 @@
 package dev.fulmar.core.ike.eap;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * EAP-GTC, Generic Token Card (RFC 3748 §5.6): the gateway sends a displayable prompt, the
@@ -13,15 +11,13 @@ import java.util.Optional;
  * response is {@code password} alone, as strongSwan's eap-gtc expects (it also accepts
  * {@code user\0password}, which some RADIUS servers need; not used here).
  */
-public final class EapGtc implements EapMethod {
+public final class EapGtc extends OneRoundPasswordMethod {
 
-  private final byte[] password;
   private String lastPrompt = "";
-  private boolean answered;
 
   /** A method that answers with {@code password}; the caller wipes its array. */
   public EapGtc(char[] password) {
-    this.password = new String(password).getBytes(StandardCharsets.UTF_8);
+    super(password);
   }
 
   @Override
@@ -36,41 +32,12 @@ public final class EapGtc implements EapMethod {
     prompt.codePoints().limit(200)
         .forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
     lastPrompt = b.toString();
-    answered = true;
+    answered();
     return password.clone();
   }
 
   /** The gateway's last prompt text (control characters replaced). */
   public String lastPrompt() {
     return lastPrompt;
-  }
-
-  @Override
-  public boolean isComplete() {
-    return answered;
-  }
-
-  /** After our answer, an EAP-Failure can only mean the credentials were rejected. */
-  @Override
-  public Optional<EapAuthenticationException> failure() {
-    return answered ? Optional.of(new EapAuthenticationException(
-        EapAuthenticationException.Reason.CREDENTIALS_REJECTED,
-        "the gateway rejected the user name or password", null)) : Optional.empty();
-  }
-
-  /** EAP-GTC makes no MSK. */
-  @Override
-  public boolean producesMsk() {
-    return false;
-  }
-
-  @Override
-  public Optional<byte[]> msk() {
-    return Optional.empty();
-  }
-
-  /** Wipes the password. */
-  public void destroy() {
-    Arrays.fill(password, (byte) 0);
   }
 }

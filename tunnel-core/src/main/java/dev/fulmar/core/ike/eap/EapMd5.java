@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * EAP-MD5-Challenge (RFC 3748 §5.4, CHAP as in RFC 1994), for gateways configured for it.
@@ -19,16 +18,14 @@ import java.util.Optional;
  * protected by the IKE SA; the password is kept (as UTF-8) only for the life of this object and
  * wiped by {@link #destroy()}.
  */
-public final class EapMd5 implements EapMethod {
+public final class EapMd5 extends OneRoundPasswordMethod {
 
   private final byte[] name;
-  private final byte[] password;
-  private boolean answered;
 
   /** A method that answers with {@code password}; the caller wipes its array. */
   public EapMd5(String identity, char[] password) {
+    super(password);
     this.name = identity.getBytes(StandardCharsets.UTF_8);
-    this.password = new String(password).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -57,36 +54,7 @@ public final class EapMd5 implements EapMethod {
     out[0] = (byte) value.length;
     System.arraycopy(value, 0, out, 1, value.length);
     System.arraycopy(name, 0, out, 1 + value.length, name.length);
-    answered = true;
+    answered();
     return out;
-  }
-
-  @Override
-  public boolean isComplete() {
-    return answered;
-  }
-
-  /** After our answer, an EAP-Failure can only mean the credentials were rejected. */
-  @Override
-  public Optional<EapAuthenticationException> failure() {
-    return answered ? Optional.of(new EapAuthenticationException(
-        EapAuthenticationException.Reason.CREDENTIALS_REJECTED,
-        "the gateway rejected the user name or password", null)) : Optional.empty();
-  }
-
-  /** EAP-MD5 makes no MSK. */
-  @Override
-  public boolean producesMsk() {
-    return false;
-  }
-
-  @Override
-  public Optional<byte[]> msk() {
-    return Optional.empty();
-  }
-
-  /** Wipes the password. */
-  public void destroy() {
-    Arrays.fill(password, (byte) 0);
   }
 }

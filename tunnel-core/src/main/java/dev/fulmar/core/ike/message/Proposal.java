@@ -92,9 +92,7 @@ public record Proposal(int number, ProtocolId protocol, byte[] spi, List<Transfo
   }
 
   void encode(ByteBuffer out, boolean last) {
-    out.put((byte) (last ? 0 : MORE));
-    out.put((byte) 0);
-    out.putShort((short) encodedLength());
+    Substructure.writeHeader(out, last, MORE, encodedLength());
     out.put((byte) number);
     out.put((byte) protocol.value());
     out.put((byte) spi.length);
@@ -108,13 +106,8 @@ public record Proposal(int number, ProtocolId protocol, byte[] spi, List<Transfo
   /** Decodes the {@code index}-th proposal (from 1) of an SA payload. */
   static Proposal decode(Reader r, int index) throws InvalidSyntaxException {
     String where = "proposal " + index;
-    int lastSubstruc = r.u8(where + " Last Substruc");
-    r.u8(where + " RESERVED");
-    int length = r.u16(where + " Proposal Length");
-    if (length < FIXED_LENGTH) {
-      throw r.error("%s length %d is below the minimum %d", where, length, FIXED_LENGTH);
-    }
-    Reader body = r.slice(length - 4, where);
+    Substructure.Header header = Substructure.read(r, where, "Proposal Length", FIXED_LENGTH);
+    Reader body = header.body();
     int number = body.u8("Proposal Num");
     ProtocolId protocol = ProtocolId.valueOf(body.u8("Protocol ID"));
     int spiSize = body.u8("SPI Size");
@@ -131,14 +124,7 @@ public record Proposal(int number, ProtocolId protocol, byte[] spi, List<Transfo
       throw body.error(
           "%s says it has %d transforms but carries %d", where, count, transforms.size());
     }
-    boolean more = r.remaining() > 0;
-    if (lastSubstruc != (more ? MORE : 0)) {
-      throw r.error(
-          "%s has Last Substruc %d but %s",
-          where,
-          lastSubstruc,
-          more ? "more proposals follow (expected 2)" : "it is the last one (expected 0)");
-    }
+    Substructure.checkLast(r, header.lastSubstruc(), MORE, where, "proposals");
     return new Proposal(number, protocol, spi, transforms);
   }
 

@@ -114,9 +114,7 @@ public record Transform(TransformType type, int id, List<TransformAttribute> att
   }
 
   void encode(ByteBuffer out, boolean last) {
-    out.put((byte) (last ? 0 : MORE));
-    out.put((byte) 0);
-    out.putShort((short) encodedLength());
+    Substructure.writeHeader(out, last, MORE, encodedLength());
     out.put((byte) type.value());
     out.put((byte) 0);
     out.putShort((short) id);
@@ -127,13 +125,8 @@ public record Transform(TransformType type, int id, List<TransformAttribute> att
 
   /** Decodes one transform; {@code where} names it in errors, e.g. "proposal 1 transform 2". */
   static Transform decode(Reader r, String where) throws InvalidSyntaxException {
-    int lastSubstruc = r.u8(where + " Last Substruc");
-    r.u8(where + " RESERVED");
-    int length = r.u16(where + " Transform Length");
-    if (length < FIXED_LENGTH) {
-      throw r.error("%s length %d is below the minimum %d", where, length, FIXED_LENGTH);
-    }
-    Reader body = r.slice(length - 4, where);
+    Substructure.Header header = Substructure.read(r, where, "Transform Length", FIXED_LENGTH);
+    Reader body = header.body();
     TransformType type = TransformType.valueOf(body.u8("Transform Type"));
     body.u8("RESERVED");
     int id = body.u16("Transform ID");
@@ -144,20 +137,8 @@ public record Transform(TransformType type, int id, List<TransformAttribute> att
       }
       attributes.add(TransformAttribute.decode(body));
     }
-    checkLastSubstruc(r, lastSubstruc, where);
+    Substructure.checkLast(r, header.lastSubstruc(), MORE, where, "transforms");
     return new Transform(type, id, attributes);
-  }
-
-  private static void checkLastSubstruc(Reader r, int lastSubstruc, String where)
-      throws InvalidSyntaxException {
-    boolean more = r.remaining() > 0;
-    if (lastSubstruc != (more ? MORE : 0)) {
-      throw r.error(
-          "%s has Last Substruc %d but %s",
-          where,
-          lastSubstruc,
-          more ? "more transforms follow (expected 3)" : "it is the last one (expected 0)");
-    }
   }
 
   @Override

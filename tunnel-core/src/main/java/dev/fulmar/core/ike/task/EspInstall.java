@@ -4,7 +4,6 @@ import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.ChildSaInfo;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
-import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.EspMode;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
@@ -12,9 +11,7 @@ import dev.fulmar.core.esp.SaInstaller;
 import dev.fulmar.core.ike.crypto.ChildSaKeys;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,8 +44,8 @@ final class EspInstall {
           .esn(info.extendedSequenceNumbers())
           .inboundKeys(inEnc, inInt)
           .outboundKeys(outEnc, outInt)
-          .localTs(convert(info.localSelectors()))
-          .remoteTs(convert(info.remoteSelectors()))
+          .localTs(info.localSelectors())
+          .remoteTs(info.remoteSelectors())
           .peer(gateway)
           .build();
       installer.get().install(pair);
@@ -67,15 +64,6 @@ final class EspInstall {
   /** Removes a CHILD SA from the data path (after a Delete, on close). */
   static void delete(Optional<SaInstaller> installer, long inboundSpi) {
     installer.ifPresent(i -> i.delete(inboundSpi));
-  }
-
-  private static List<dev.fulmar.core.esp.TrafficSelector> convert(List<TrafficSelector> ts) {
-    List<dev.fulmar.core.esp.TrafficSelector> out = new ArrayList<>();
-    for (TrafficSelector t : ts) {
-      out.add(dev.fulmar.core.esp.TrafficSelector.of(t.start(), t.end(), t.ipProtocol(),
-          t.startPort(), t.endPort()));
-    }
-    return out;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

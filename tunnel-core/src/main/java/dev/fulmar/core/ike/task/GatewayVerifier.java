@@ -3,12 +3,12 @@ package dev.fulmar.core.ike.task;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
+import dev.fulmar.core.api.IkeIdentity;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.ike.auth.AuthVerifier;
 import dev.fulmar.core.ike.auth.ExpectedGateway;
 import dev.fulmar.core.ike.auth.GatewayAuthException;
 import dev.fulmar.core.ike.auth.GatewayCertificateValidator;
-import dev.fulmar.core.ike.auth.IkeIdentity;
 import dev.fulmar.core.ike.auth.TrustAnchors;
 import dev.fulmar.core.ike.message.AuthPayload;
 import dev.fulmar.core.ike.message.CertPayload;
@@ -103,9 +103,7 @@ final class GatewayVerifier {
   }
 
   static ExpectedGateway expected(IkeSessionParams params) {
-    IkeIdentity remote = params.remoteIdentity()
-        .map(id -> IkeIdentity.of(id.type().code(), id.data())).orElse(null);
-    return new ExpectedGateway(remote, params.gatewayHost());
+    return new ExpectedGateway(params.remoteIdentity().orElse(null), params.gatewayHost());
   }
 
   static IkeIdentity identity(IdPayload id) {

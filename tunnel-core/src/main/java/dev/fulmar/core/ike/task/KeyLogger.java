@@ -22,10 +22,8 @@ final class KeyLogger {
   /** Wireshark's IKEv2 encryption names (packet-isakmp.c). */
   private static final Map<Algorithm, String> IKE_ENCRYPTION = Map.of(
       Algorithm.AES_CBC_128, "AES-CBC-128 [RFC3602]",
-      Algorithm.AES_CBC_192, "AES-CBC-192 [RFC3602]",
       Algorithm.AES_CBC_256, "AES-CBC-256 [RFC3602]",
       Algorithm.AES_GCM_16_128, "AES-GCM-128 with 16 octet ICV [RFC5282]",
-      Algorithm.AES_GCM_16_192, "AES-GCM-192 with 16 octet ICV [RFC5282]",
       Algorithm.AES_GCM_16_256, "AES-GCM-256 with 16 octet ICV [RFC5282]");
 
   private static final Map<Algorithm, String> IKE_INTEGRITY = Map.of(
@@ -36,10 +34,8 @@ final class KeyLogger {
   /** Wireshark's ESP names (packet-esp.c). */
   private static final Map<Algorithm, String> ESP_ENCRYPTION = Map.of(
       Algorithm.AES_CBC_128, "AES-CBC [RFC3602]",
-      Algorithm.AES_CBC_192, "AES-CBC [RFC3602]",
       Algorithm.AES_CBC_256, "AES-CBC [RFC3602]",
       Algorithm.AES_GCM_16_128, "AES-GCM with 16 octet ICV [RFC4106]",
-      Algorithm.AES_GCM_16_192, "AES-GCM with 16 octet ICV [RFC4106]",
       Algorithm.AES_GCM_16_256, "AES-GCM with 16 octet ICV [RFC4106]",
       Algorithm.CHACHA20_POLY1305, "ChaCha20 with Poly1305 [RFC7634]");
 

@@ -36,7 +36,7 @@ final class OwnAuth {
   /** IDi: the profile's local id, else the EAP identity, certificate subject or our address. */
   static IdPayload idi(TaskContext ctx) {
     IkeIdentity id = ctx.params.localIdentity().orElseGet(() -> defaultIdentity(ctx));
-    return new IdPayload(true, IdType.valueOf(id.type().code()), id.data());
+    return new IdPayload(true, IdType.valueOf(id.typeCode()), id.data());
   }
 
   private static IkeIdentity defaultIdentity(TaskContext ctx) {

@@ -210,12 +210,7 @@ public final class TaskContext {
       if (id == null) {
         return null;
       }
-      for (IkeIdentity.Type t : IkeIdentity.Type.values()) {
-        if (t.code() == id.idType().value()) {
-          return IkeIdentity.of(t, id.data());
-        }
-      }
-      return IkeIdentity.keyId(id.data());
+      return IkeIdentity.of(id.idType().value(), id.data());
     }
   }
 

@@ -1,12 +1,12 @@
 package dev.fulmar.core.esp.bench;
 
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.EspMode;
 import dev.fulmar.core.esp.EspPacket;
 import dev.fulmar.core.esp.EspSa;
 import dev.fulmar.core.esp.EspSaPair;
 import dev.fulmar.core.esp.EspTransform;
 import dev.fulmar.core.esp.SaTable;
-import dev.fulmar.core.esp.TrafficSelector;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +64,7 @@ public class EspSealOpenBenchmark {
     table.install(EspSaPair.builder().childSaId(1).spis(0x1234, 0x1234).transform(t)
         .mode(EspMode.TUNNEL).inboundKeys(keyMat.clone(), new byte[0])
         .outboundKeys(keyMat.clone(), new byte[0])
-        .localTs(List.of(TrafficSelector.anyIpv4())).remoteTs(List.of(TrafficSelector.anyIpv4()))
+        .localTs(List.of(TrafficSelector.all(false))).remoteTs(List.of(TrafficSelector.all(false)))
         .peer(new InetSocketAddress("192.0.2.1", 4500)).build());
     tx = table.outboundOf(1);
     rx = table.inboundOf(1);

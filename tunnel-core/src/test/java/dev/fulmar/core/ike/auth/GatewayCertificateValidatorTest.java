@@ -3,6 +3,7 @@ package dev.fulmar.core.ike.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fulmar.core.api.IkeIdentity;
 import dev.fulmar.core.ike.auth.GatewayAuthException.Reason;
 import dev.fulmar.core.ike.auth.TestPki.Issued;
 import dev.fulmar.core.ike.auth.TestPki.KeyKind;
@@ -89,8 +90,8 @@ class GatewayCertificateValidatorTest {
   @Test
   void matchesRemoteIdsOfEveryType() throws Exception {
     List<IkeIdentity> ids = List.of(
-        IkeIdentity.rfc822("VPN@example.test"),
-        IkeIdentity.dn(new X500Principal("CN=vpn.example.test, O=Example")),
+        IkeIdentity.email("VPN@example.test"),
+        IkeIdentity.distinguishedName(new X500Principal("CN=vpn.example.test, O=Example")),
         IkeIdentity.address(InetAddress.getByName("192.0.2.1")),
         IkeIdentity.keyId(java.security.MessageDigest.getInstance("SHA-1").digest(
             org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(

@@ -3,6 +3,7 @@ package dev.fulmar.core.ike.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fulmar.core.ike.message.IdPayload;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class SignedOctetsTest {
 
   @Test
   void idBodyOfFqdnIdentityIsWhatAuthMacs() {
-    assertThat(HEX.formatHex(IkeIdentity.fqdn("Client.Example.Test.").toPayloadBody()))
+    assertThat(HEX.formatHex(IdPayload.fqdn(true, "client.example.test").restOfPayload()))
         .isEqualTo(ID_BODY_HEX);
   }
 

@@ -62,6 +62,19 @@ class IdCertAuthPayloadTest {
   }
 
   @Test
+  void rejectsIpv6IdOfWrongLength() {
+    assertThatThrownBy(() -> Codec.decodeOne(PayloadType.IDR, "0000000a 05 000000 0102"))
+        .isInstanceOf(InvalidSyntaxException.class)
+        .hasMessageContaining("ID_IPV6_ADDR");
+  }
+
+  @Test
+  void rejectsIdBodyShorterThanItsFixedPart() {
+    assertThatThrownBy(() -> Codec.decodeOne(PayloadType.IDR, "00000007 01 0000"))
+        .isInstanceOf(InvalidSyntaxException.class);
+  }
+
+  @Test
   void certRoundTrips() throws Exception {
     CertPayload cert = CertPayload.x509(Hex.bytes("3003020100"));
     assertThat(Codec.decodeOne(PayloadType.CERT, CERT_HEX)).isEqualTo(cert);

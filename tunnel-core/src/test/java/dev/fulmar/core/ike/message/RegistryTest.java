@@ -2,6 +2,8 @@ package dev.fulmar.core.ike.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.ike.crypto.Algorithms;
+import dev.fulmar.core.ike.crypto.TransformKind;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,23 @@ class RegistryTest {
     assertThat(ConfigAttributeType.valueOf(26)).hasToString("INTERNAL_DNSSEC_TA");
     assertThat(TsType.valueOf(8)).hasToString("TS_IPV6_ADDR_RANGE");
     assertThat(TransformAttributeType.valueOf(14)).hasToString("KEY_LENGTH");
+  }
+
+  @Test
+  void transformIdsAreNamedAsTheCryptoTableNamesThem() {
+    for (int id = 0; id < 256; id++) {
+      sameName(EncryptionAlgorithm.valueOf(id), TransformKind.ENCRYPTION, id);
+      sameName(PseudorandomFunction.valueOf(id), TransformKind.PRF, id);
+      sameName(IntegrityAlgorithm.valueOf(id), TransformKind.INTEGRITY, id);
+      sameName(KeyExchangeMethod.valueOf(id), TransformKind.KEY_EXCHANGE, id);
+    }
+  }
+
+  private static void sameName(IanaValue v, TransformKind kind, int id) {
+    assertThat(v.isKnown()).as(v.toString()).isEqualTo(Algorithms.isKnown(kind, id));
+    if (v.isKnown()) {
+      assertThat(v).hasToString(Algorithms.name(kind, id));
+    }
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
-import dev.fulmar.core.api.IkeProposal;
 import dev.fulmar.core.ike.ExchangeHarness;
+import dev.fulmar.core.ike.ProposalStrings;
 import dev.fulmar.core.ike.ResponderConfig;
 import dev.fulmar.core.ike.message.IkeHeader;
 import dev.fulmar.core.ike.message.IkeMessage;
@@ -88,7 +88,8 @@ class IkeSaInitTest {
     // The gateway's only proposal is one Fulmar never offers (it refuses SHA-1 and MODP-1024);
     // the closest the test gateway can get is a strong proposal we leave out of the offer.
     h.gateway.ike = ResponderConfig.parseIke("aes128-sha256-modp3072");
-    h.params.ikeProposals(List.of(IkeProposal.parse("aes256gcm16-prfsha384-x25519-ke1_mlkem768")));
+    h.params.ikeProposals(
+        List.of(ProposalStrings.ike("aes256gcm16-prfsha384-x25519-ke1_mlkem768")));
     h.connect();
     h.runAll();
 

@@ -3,9 +3,9 @@ package dev.fulmar.core.ike.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulmar.core.api.Algorithm;
-import dev.fulmar.core.api.IkeProposal;
 import dev.fulmar.core.ike.ExchangeHarness;
 import dev.fulmar.core.ike.Pki;
+import dev.fulmar.core.ike.ProposalStrings;
 import dev.fulmar.core.ike.ResponderConfig;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeHeader;
@@ -19,7 +19,7 @@ class IntermediateAndFragmentationTest {
 
   private void offer(String proposal) throws Exception {
     h.gateway.ike = ResponderConfig.parseIke(proposal);
-    h.params.ikeProposals(List.of(IkeProposal.parse(proposal)));
+    h.params.ikeProposals(List.of(ProposalStrings.ike(proposal)));
   }
 
   @Test
@@ -79,7 +79,7 @@ class IntermediateAndFragmentationTest {
   @Test
   void skipsAnOptionalAdditionalKeyExchangeTheGatewayDoesNotWant() throws Exception {
     h.gateway.ike = ResponderConfig.parseIke("aes256gcm16-prfsha384-x25519");
-    h.params.ikeProposals(List.of(IkeProposal.parse(
+    h.params.ikeProposals(List.of(ProposalStrings.ike(
         "aes256gcm16-prfsha384-x25519-ke1_mlkem768-ke1_none")));
     h.connect();
     h.runAll();

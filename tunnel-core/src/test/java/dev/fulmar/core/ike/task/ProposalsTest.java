@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.IkeProposal;
+import dev.fulmar.core.ike.ProposalStrings;
 import dev.fulmar.core.ike.message.Proposal;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.message.Transform;
@@ -20,11 +21,7 @@ class ProposalsTest {
       parse("aes256-sha256-modp2048"));
 
   private static IkeProposal parse(String s) {
-    try {
-      return IkeProposal.parse(s);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return ProposalStrings.ikeOrFail(s);
   }
 
   private static Transform t(TransformType type, int id, int bits) {
