@@ -180,7 +180,8 @@ final class DemoGateway {
   }
 
   private void load(long pid) throws IOException, DemoException {
-    List<String> cmd = List.of("nsenter", "-t", Long.toString(pid), "-m", "-n", "swanctl",
+    // -r: charon's root too, which differs from the mount namespace's where this runs chrooted
+    List<String> cmd = List.of("nsenter", "-t", Long.toString(pid), "-r", "-m", "-n", "swanctl",
         "--load-all", "--noprompt");
     Host.Result r = host.run(cmd);
     for (int i = 0; i < 50 && !r.ok(); i++) {

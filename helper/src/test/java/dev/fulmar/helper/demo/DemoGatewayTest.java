@@ -47,7 +47,7 @@ class DemoGatewayTest {
         "ip -n fulmar-demo-lan route add default via 10.200.0.1",
         "ip netns exec fulmar-demo-gw sysctl -qw net.ipv4.ip_forward=1",
         "start setsid ip netns exec fulmar-demo-gw /bin/sh -c " + g.charonScript(),
-        "nsenter -t 4242 -m -n swanctl --load-all --noprompt");
+        "nsenter -t 4242 -r -m -n swanctl --load-all --noprompt");
     assertThat(g.charonScript()).contains("mount -t tmpfs -o mode=755 fulmar-demo-run /run")
         .contains("mount --bind " + dir.resolve("run/gateway/swanctl") + " /etc/swanctl")
         .endsWith("exec /usr/sbin/charon-systemd\n");
