@@ -241,9 +241,11 @@ class ConnectUiTest {
     robot.clickOn("#prompt-ok");
     waitUntil(() -> app.state.tunnel().state() == TunnelState.ERROR);
     assertThat(answer.get()).isEqualTo("p12pass");
+    // the chosen file goes to the helper inside the profile: it refuses file references
     Connect sent = app.helper.connects().get(0);
     assertThat(((Authentication.Certificate) sent.profile().auth()).certificate())
-        .isEqualTo(new dev.fulmar.profiles.model.Pkcs12.FileRef(p12.toString()));
+        .isEqualTo(new dev.fulmar.profiles.model.Pkcs12.Embedded(
+            dev.fulmar.profiles.model.Bytes.of(java.nio.file.Files.readAllBytes(p12))));
     waitUntil(() -> {
       try {
         return app.store.findById(id).map(p -> dev.fulmar.app.model.ProfileEdits
