@@ -27,8 +27,15 @@ fulmar_build_if_needed() {
   local list
   list=$(IFS=,; echo "$*")
   echo "fulmar: building $list (first start, or the sources changed) ..." >&2
-  (cd "$FULMAR_ROOT" && ./mvnw -q -B -ntp -pl "$list" -am package -DskipTests -Dmaven.test.skip=true) >&2 \
+  # -DskipTests, not -Dmaven.test.skip: the helper's build needs tunnel-core's test jar, which a
+  # fresh machine has only when tunnel-core's tests were compiled
+  (cd "$FULMAR_ROOT" && ./mvnw -q -B -ntp -pl "$list" -am package -DskipTests) >&2 \
     || { echo "fulmar: the build failed; run ./mvnw -pl $list -am package to see why" >&2; exit 70; }
+  # Maven leaves a jar whose content did not change as it was, older than the sources that were
+  # just checked; mark the jars as current so that the next start does not build again.
+  for module in "$@"; do
+    touch "$(fulmar_jar "$module")"
+  done
 }
 
 # The java command: JAVA_HOME if set, else the one on PATH. Java 17 or newer.

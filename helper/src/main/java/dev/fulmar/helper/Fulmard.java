@@ -1,6 +1,7 @@
 package dev.fulmar.helper;
 
 import dev.fulmar.helper.daemon.DaemonCommand;
+import dev.fulmar.helper.demo.DemoCommand;
 import dev.fulmar.helper.diagnose.DiagnoseCommand;
 import dev.fulmar.helper.run.BenchPeerCommand;
 import dev.fulmar.helper.run.CleanupCommand;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code fulmard}, the privileged helper: {@code daemon} serves the control socket, {@code run}
  * runs one tunnel in the foreground (both through the same {@code helper.run.Tunnel}), {@code
- * diagnose} negotiates and deletes one SA, {@code cleanup} undoes what a crashed helper left.
+ * diagnose} negotiates and deletes one SA, {@code cleanup} undoes what a crashed helper left,
+ * {@code demo up|down} runs a local strongSwan gateway to try Fulmar with.
  */
 @Command(
     name = "fulmard",
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
     version = "fulmard 0.1.0",
     description = "Fulmar VPN helper: runs the IKEv2 engine.",
     subcommands = {DaemonCommand.class, DiagnoseCommand.class, RunCommand.class,
-        CleanupCommand.class, BenchPeerCommand.class})
+        CleanupCommand.class, BenchPeerCommand.class, DemoCommand.class})
 public final class Fulmard implements Runnable {
   @Override
   public void run() {

@@ -241,6 +241,7 @@ class ConnectUiTest {
     robot.clickOn("#prompt-ok");
     waitUntil(() -> app.state.tunnel().state() == TunnelState.ERROR);
     assertThat(answer.get()).isEqualTo("p12pass");
+    // the chosen file goes to the helper inside the profile: it refuses file references
     Connect sent = app.helper.connects().get(0);
     // The helper refuses file references from operators: the app sends the chosen file's bytes.
     assertThat(((Authentication.Certificate) sent.profile().auth()).certificate())

@@ -22,7 +22,7 @@ import java.util.List;
  * with an overlay over {@code /etc} and an empty {@code /run}, so the {@code resolv.conf} it
  * rewrites is a private copy. A restart after {@code kill -9} finds the same journal.
  */
-final class FulmardDaemon {
+public final class FulmardDaemon {
   private final Lab lab;
   private final String operatorGroup;
   private final Path dir;
@@ -30,7 +30,7 @@ final class FulmardDaemon {
   private final Path etcWork;
   private LabProcess process;
 
-  FulmardDaemon(Lab lab, String operatorGroup) {
+  public FulmardDaemon(Lab lab, String operatorGroup) {
     this.lab = lab;
     this.operatorGroup = operatorGroup;
     this.dir = lab.uniqueDir("fulmard-daemon");
@@ -44,7 +44,7 @@ final class FulmardDaemon {
     }
   }
 
-  Path socket() {
+  public Path socket() {
     return dir.resolve("run").resolve("control.sock");
   }
 
@@ -57,7 +57,7 @@ final class FulmardDaemon {
   }
 
   /** Starts the daemon and waits until its socket answers. */
-  LabProcess start() {
+  public LabProcess start() {
     String script = "mount -t overlay fulmar-etc -o lowerdir=/etc,upperdir=" + etcUpper
         + ",workdir=" + etcWork + " /etc && mount -t tmpfs fulmar-run /run && exec \"$@\"";
     List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh"));
@@ -94,7 +94,7 @@ final class FulmardDaemon {
   }
 
   /** Everything the daemon wrote to stderr (all its runs). */
-  String log() {
+  public String log() {
     StringBuilder b = new StringBuilder();
     try (var files = Files.list(lab.dir())) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("fulmard-daemon"))
