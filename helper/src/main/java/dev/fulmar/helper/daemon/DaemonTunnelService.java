@@ -126,11 +126,13 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
         }
         a.up = true;
         emit(a, TunnelState.CONNECTED, null, t.details());
+        log(a, LogLevel.INFO, "connected: " + status.session().virtualAddresses() + " via "
+            + a.host());
+        // watch for the end before anyone learns of the connection: a tunnel that ends at once
+        // must still be reported, and the caller must see that report
+        t.ended().whenComplete((reason, e) -> onEnded(a, t));
         a.result.complete(status);
       }
-      log(a, LogLevel.INFO, "connected: " + status.session().virtualAddresses() + " via "
-          + a.host());
-      t.ended().whenComplete((reason, e) -> onEnded(a, t));
     } catch (TunnelException e) {
       failed(a, e);
     } catch (RuntimeException e) {
