@@ -216,6 +216,20 @@ public final class InMemoryResponder {
     sendRequest(ExchangeType.INFORMATIONAL, payloads);
   }
 
+  /**
+   * Makes the nonces of CHILD SA rekeys fixed: {@code asInitiator} in the gateway's own rekeys,
+   * {@code asResponder} in its answers (RFC 7296 §2.8.1 collisions are decided by them).
+   */
+  public void fixChildRekeyNonces(byte[] asInitiator, byte[] asResponder) {
+    rekey.fixedNonceAsInitiator = asInitiator;
+    rekey.fixedNonceAsResponder = asResponder;
+  }
+
+  /** Our inbound SPI of the CHILD SA the gateway's last rekey request proposed. */
+  public int lastProposedChildSpi() {
+    return rekey.lastProposedInboundSpi();
+  }
+
   /** The gateway rekeys the CHILD SA (CREATE_CHILD_SA with REKEY_SA). */
   public void sendChildRekey() {
     sendRequest(ExchangeType.CREATE_CHILD_SA, rekey.childRekeyRequest());

@@ -41,6 +41,9 @@ final class ResponderRekey {
   private KeyExchange ourKe;
   private long ourNewSpi;
   private int newInboundSpi;
+  /** Nonces to use instead of random ones (collision tests): as initiator, as responder. */
+  byte[] fixedNonceAsInitiator;
+  byte[] fixedNonceAsResponder;
 
   ResponderRekey(InMemoryResponder r) {
     this.r = r;
@@ -68,7 +71,7 @@ final class ResponderRekey {
     sa.childOutboundSpi = p.spiValue();
     sa.childInboundSpi = r.random.nextInt() | 0x1000;
     sa.childRekeys++;
-    byte[] nr = nonce();
+    byte[] nr = fixedNonceAsResponder != null ? fixedNonceAsResponder.clone() : nonce();
     return List.of(new SaPayload(List.of(Proposal.esp(p.number(), sa.childInboundSpi, chosen))),
         new NoncePayload(nr), in.first(TsPayload.class).orElseThrow(),
         in.payloads(TsPayload.class).get(1));
@@ -103,7 +106,7 @@ final class ResponderRekey {
   List<Payload> childRekeyRequest() {
     ResponderSa sa = r.sa();
     newInboundSpi = r.random.nextInt() | 0x1000;
-    ourNonce = nonce();
+    ourNonce = fixedNonceAsInitiator != null ? fixedNonceAsInitiator.clone() : nonce();
     List<Transform> t = new ArrayList<>();
     r.config.esp.encryption().stream().limit(1).forEach(a -> t.add(transform(
         TransformType.ENCR, a)));
@@ -114,6 +117,11 @@ final class ResponderRekey {
         TsPayload.of(true, TrafficSelector.subnet(r.config.virtualIp, 32)),
         new TsPayload(false, r.config.localTs.stream()
             .map(s -> TrafficSelector.range(s.start(), s.end())).toList()));
+  }
+
+  /** Our inbound SPI of the CHILD SA our last rekey request proposed. */
+  int lastProposedInboundSpi() {
+    return newInboundSpi;
   }
 
   /** The client answered our CHILD SA rekey: its new SPI; returns our old inbound SPI. */
