@@ -34,6 +34,9 @@ public final class ResponderConfig {
   public IkeIdentity gatewayId = IkeIdentity.fqdn("vpn.example.test");
 
   public boolean cookies;
+  /** How many IKE_SA_INIT requests are answered with REDIRECT to {@link #redirectTo}. */
+  public int redirects;
+  public String redirectTo = "192.0.2.1";
   public boolean fragmentation = true;
   /** The largest datagram the gateway sends before fragmenting (RFC 7383). */
   public int fragmentSize = 1280;

@@ -18,6 +18,7 @@ import dev.fulmar.core.ike.task.IkeInitTask;
 import dev.fulmar.core.ike.task.InformationalResponderTask;
 import dev.fulmar.core.ike.task.LivenessTask;
 import dev.fulmar.core.ike.task.NatDetectionTask;
+import dev.fulmar.core.ike.task.RedirectTask;
 import dev.fulmar.core.ike.task.TaskFailure;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -83,9 +84,16 @@ final class Exchanges implements Lane.Owner {
         "key log is on: the keys of every IKE and ESP SA of this session are written out;"
             + " anyone who can read them can decrypt captured traffic of this session"));
     var ctx = current.ctx();
+    boolean redirects = session.params().redirect();
+    if (redirects) {
+      current.add(RedirectTask.init(ctx));
+    }
     current.add(new IkeInitTask(ctx));
     current.add(new NatDetectionTask(ctx));
     current.add(new IkeAuthTask(ctx));
+    if (redirects) {
+      current.add(RedirectTask.auth(ctx));
+    }
     current.add(new ConfigTask(ctx));
     current.add(new ChildCreateTask(ctx));
     current.initiateNext();
@@ -217,6 +225,18 @@ final class Exchanges implements Lane.Owner {
           ctx.peerSupportsFragmentation());
     }
     session.fail(failure);
+  }
+
+  @Override
+  public void redirected(Lane lane, String gateway) {
+    if (lane != current || established) {
+      return;
+    }
+    if (lane.sa().keys() != null && lane.ctx().isIkeAuthComplete()) {
+      // RFC 5685 §6: the IKE SA with this gateway is up; tell it we leave.
+      sendOneShotDelete();
+    }
+    session.redirect(gateway);
   }
 
   // ---- IKE SA rekey ----
