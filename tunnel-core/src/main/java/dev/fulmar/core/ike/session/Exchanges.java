@@ -17,6 +17,8 @@ import dev.fulmar.core.ike.task.IkeDeleteTask;
 import dev.fulmar.core.ike.task.IkeInitTask;
 import dev.fulmar.core.ike.task.InformationalResponderTask;
 import dev.fulmar.core.ike.task.LivenessTask;
+import dev.fulmar.core.ike.task.MobikeTask;
+import dev.fulmar.core.ike.task.MobikeUpdateTask;
 import dev.fulmar.core.ike.task.NatDetectionTask;
 import dev.fulmar.core.ike.task.RedirectTask;
 import dev.fulmar.core.ike.task.TaskFailure;
@@ -94,6 +96,9 @@ final class Exchanges implements Lane.Owner {
     if (redirects) {
       current.add(RedirectTask.auth(ctx));
     }
+    if (session.params().mobike()) {
+      current.add(new MobikeTask(ctx));
+    }
     current.add(new ConfigTask(ctx));
     current.add(new ChildCreateTask(ctx));
     current.initiateNext();
@@ -114,6 +119,17 @@ final class Exchanges implements Lane.Owner {
       return;
     }
     current.add(new LivenessTask());
+    current.initiateNext();
+  }
+
+  /** Whether both sides announced MOBIKE on the current IKE SA (RFC 4555 §3.2). */
+  boolean mobike() {
+    return established && current.ctx().mobike();
+  }
+
+  /** Queues UPDATE_SA_ADDRESSES (RFC 4555 §3.5) after a change of our address. */
+  void updateAddresses() {
+    current.add(new MobikeUpdateTask(current.ctx()));
     current.initiateNext();
   }
 

@@ -100,6 +100,12 @@ final class Session implements IkeSession {
       moved.complete(state == SessionState.NEW);
       return;
     }
+    if (exchanges != null && exchanges.mobike() && state == SessionState.ESTABLISHED) {
+      log.info("local address changed to {}; moving the SAs (MOBIKE)",
+          newLocal.getHostAddress());
+      exchanges.updateAddresses();
+      return;
+    }
     log.info("local address changed to {}; the gateway does not support MOBIKE",
         newLocal.getHostAddress());
     if (exchanges != null) {
@@ -231,6 +237,15 @@ final class Session implements IkeSession {
 
   SessionEnvironment env() {
     return env;
+  }
+
+  /** MOBIKE moved the SAs: report it and complete the pending address changes. */
+  void addressesUpdated() {
+    listener.onAddressesUpdated(transport.localAddress(), transport.remoteAddress());
+    synchronized (pendingMoves) {
+      pendingMoves.forEach(m -> m.complete(true));
+      pendingMoves.clear();
+    }
   }
 
   IkeSessionListener listener() {
