@@ -65,6 +65,9 @@ public final class InMemoryResponder {
   }
 
   void setSa(ResponderSa s) {
+    if (sa != null && sa.established && !sa.deleted) {
+      previous = sa; // the client re-authenticates: the old SA lives until its Delete
+    }
     this.sa = s;
   }
 

@@ -21,10 +21,14 @@ import java.util.function.LongSupplier;
  * nothing if the SA is gone by the time they fire.
  */
 final class KeepAlive {
+  /** At most this long before AUTH_LIFETIME runs out, the re-authentication starts. */
+  static final Duration REAUTH_MARGIN = Duration.ofMinutes(1);
+
   private final Session session;
   private final Exchanges exchanges;
   private final Map<Long, SessionLoop.Timer> childTimers = new HashMap<>();
   private final Map<SaId, SessionLoop.Timer> ikeTimers = new HashMap<>();
+  private SessionLoop.Timer reauthTimer;
   private SessionLoop.Timer dpdTimer;
   private boolean heard;
   private long lastActivity;
@@ -93,6 +97,27 @@ final class KeepAlive {
         session.env().random()));
   }
 
+  /**
+   * The gateway ends our authentication when {@code lifetime} runs out (AUTH_LIFETIME, RFC
+   * 4478), whatever IKE SA rekeys happen meanwhile: re-authenticate a tenth of it (at most a
+   * minute) before.
+   */
+  void armReauthentication(Duration lifetime) {
+    Duration margin = lifetime.dividedBy(10);
+    if (margin.compareTo(REAUTH_MARGIN) > 0) {
+      margin = REAUTH_MARGIN;
+    }
+    cancel(reauthTimer);
+    session.log().info("re-authenticating in {} s (the gateway's AUTH_LIFETIME is {} s)",
+        lifetime.minus(margin).toSeconds(), lifetime.toSeconds());
+    reauthTimer = session.loop().schedule(lifetime.minus(margin), () -> {
+      reauthTimer = null;
+      if (session.state() == SessionState.ESTABLISHED) {
+        exchanges.reauthenticate();
+      }
+    });
+  }
+
   /** A message of the gateway arrived: it is alive. */
   void heardFromGateway() {
     heard = true;
@@ -131,6 +156,8 @@ final class KeepAlive {
     childTimers.clear();
     ikeTimers.values().forEach(KeepAlive::cancel);
     ikeTimers.clear();
+    cancel(reauthTimer);
+    reauthTimer = null;
     cancel(dpdTimer);
     dpdTimer = null;
   }

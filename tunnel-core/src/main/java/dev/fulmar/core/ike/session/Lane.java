@@ -152,7 +152,9 @@ final class Lane {
       ctx.setLastRequest(m);
       datagrams = writer.sealed(m, sa, ctx.peerSupportsFragmentation());
     }
-    session.setState(Steps.stateFor(type, session.state()));
+    if (session.state() != dev.fulmar.core.api.SessionState.ESTABLISHED) {
+      session.setState(Steps.stateFor(type, session.state())); // not for a re-authentication
+    }
     session.log().debug("{} #{} request {} -->", type, mid, payloads);
     session.retransmitter().send(sa, new OutstandingRequest(mid, type.toString(), datagrams,
         session.loop().nanoTime()));
