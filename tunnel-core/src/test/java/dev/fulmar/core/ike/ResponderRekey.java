@@ -51,6 +51,9 @@ final class ResponderRekey {
 
   /** The answer to the client's CREATE_CHILD_SA. */
   List<Payload> answer(IkeMessage in) throws GeneralSecurityException {
+    if (r.config.refuseRekeys) {
+      return List.of(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+    }
     if (in.notify(NotifyType.REKEY_SA).isPresent()) {
       return answerChildRekey(in);
     }

@@ -180,6 +180,21 @@ final class Exchanges implements Lane.Owner {
     current.initiateNext();
   }
 
+  /**
+   * An SA reached its hard lifetime without a successful rekey (RFC 7296 §2.8): the IKE SA is
+   * deleted and the session fails retryably.
+   */
+  void expired(String what) {
+    if (!established || failAfterDelete != null || session.state().isFinal()
+        || session.state() == SessionState.CLOSING) {
+      return;
+    }
+    session.log().info("the {} expired before a rekey succeeded", what);
+    failAfterDelete = IkeFailure.of(FailureStep.REKEY, ErrorCode.REKEY_FAILED, "what", what,
+        "detail", "it expired before a rekey succeeded");
+    deleteIkeSa();
+  }
+
   /** Whether both sides announced MOBIKE on the current IKE SA (RFC 4555 §3.2). */
   boolean mobike() {
     return established && current.ctx().mobike();

@@ -29,6 +29,9 @@ final class KeepAlive {
   private final Map<Long, SessionLoop.Timer> childTimers = new HashMap<>();
   private final Map<SaId, SessionLoop.Timer> ikeTimers = new HashMap<>();
   private SessionLoop.Timer reauthTimer;
+  /** The hard expiry of every SA (SaLifetime.expireAfter): a no-op if it was replaced. */
+  private final java.util.List<SessionLoop.Timer> expiryTimers = new java.util.ArrayList<>();
+  private final java.util.Set<SaId> expiring = new java.util.HashSet<>();
   private SessionLoop.Timer dpdTimer;
   private boolean heard;
   private long lastActivity;
@@ -48,8 +51,16 @@ final class KeepAlive {
 
   /** A CHILD SA entered the data path: rekey it before its lifetime runs out. */
   void childInstalled(ChildSa child) {
-    armChildRekey(child.inboundSpi(), session.params().childLifetime().pickRekeyDelay(
-        session.env().random()));
+    SaLifetime lifetime = session.params().childLifetime();
+    armChildRekey(child.inboundSpi(), lifetime.pickRekeyDelay(session.env().random()));
+    long spi = child.inboundSpi();
+    expiryTimers.add(session.loop().schedule(lifetime.expireAfter(), () -> {
+      ChildSa c = exchanges.current().sa().childByInboundSpi(spi).orElse(null);
+      if (c != null && (c.state() == ChildSa.State.INSTALLED
+          || c.state() == ChildSa.State.REKEYING)) {
+        exchanges.expired("CHILD SA");
+      }
+    }));
   }
 
   void armChildRekey(long inboundSpi, Duration delay) {
@@ -74,6 +85,15 @@ final class KeepAlive {
 
   void armIkeRekey(IkeSa sa, Duration delay) {
     SaId id = sa.id();
+    if (!ikeTimers.containsKey(id) && !expiring.contains(id)) {
+      expiring.add(id);
+      expiryTimers.add(session.loop().schedule(session.params().ikeLifetime().expireAfter(),
+          () -> {
+            if (exchanges.current().sa().id().equals(id)) {
+              exchanges.expired("IKE SA");
+            }
+          }));
+    }
     cancel(ikeTimers.remove(id));
     ikeTimers.put(id, session.loop().schedule(delay, () -> ikeRekeyDue(id)));
   }
@@ -158,6 +178,8 @@ final class KeepAlive {
     ikeTimers.clear();
     cancel(reauthTimer);
     reauthTimer = null;
+    expiryTimers.forEach(KeepAlive::cancel);
+    expiryTimers.clear();
     cancel(dpdTimer);
     dpdTimer = null;
   }
