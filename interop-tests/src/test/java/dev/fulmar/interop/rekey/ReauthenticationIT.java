@@ -2,13 +2,9 @@ package dev.fulmar.interop.rekey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.core.api.AuthConfig;
-import dev.fulmar.core.api.EapMethod;
 import dev.fulmar.core.api.IkeSession;
 import dev.fulmar.core.api.IkeSessionListener;
 import dev.fulmar.core.api.IkeSessionParams;
-import dev.fulmar.core.api.Secret;
-import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.interop.lab.GatewayConfig;
@@ -17,14 +13,8 @@ import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
 import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanGateway;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -65,18 +55,10 @@ class ReauthenticationIT {
         reauths.add(info);
       }
     };
-    IkeSessionParams params = IkeSessionParams.builder().name("rekey-reauth")
-        .gateway(Lab.GATEWAY_IP).trustAnchors(List.of(caCertificate()))
-        .auth(new AuthConfig.Eap(Set.of(EapMethod.MSCHAPV2), GatewayConfig.EAP_USER,
-            request -> CompletableFuture.completedFuture(
-                Secret.ofChars(GatewayConfig.EAP_PASSWORD.toCharArray())), null))
+    IkeSessionParams params = EngineInNamespace.params("rekey-reauth", PKI)
         .build();
-    SessionEnvironment system = SessionEnvironment.system();
-    SessionEnvironment inClientNamespace = SessionEnvironment.builder()
-        .sockets((local, remote, receiver) -> lab.client().call(
-            () -> system.sockets().open(local, remote, receiver)))
-        .build();
-    IkeSession session = IkeSession.create(params, inClientNamespace, events);
+    IkeSession session = IkeSession.create(params, EngineInNamespace.environment(lab),
+        events);
     try {
       SessionInfo first = session.connect().get(60, TimeUnit.SECONDS);
       Thread.sleep(Duration.ofSeconds(40).toMillis());
@@ -89,7 +71,7 @@ class ReauthenticationIT {
       assertThat(last.ikeSpiInitiator()).isNotEqualTo(first.ikeSpiInitiator());
       assertThat(last.virtualAddresses()).isEqualTo(first.virtualAddresses());
       IkeSa sa = gateway.awaitSa(s -> s.established()
-          && s.initiatorSpi().equalsIgnoreCase(hex(last.ikeSpiInitiator())),
+          && s.initiatorSpi().equalsIgnoreCase(EngineInNamespace.hex(last.ikeSpiInitiator())),
           Duration.ofSeconds(10))
           .orElseThrow(() -> new AssertionError("gateway SAs: " + gateway.listSas()));
       assertThat(gateway.listSas()).as("the old IKE SA is deleted").hasSize(1);
@@ -99,12 +81,4 @@ class ReauthenticationIT {
     }
   }
 
-  private static String hex(long spi) {
-    return String.format("%016x", spi);
-  }
-
-  private static X509Certificate caCertificate() throws Exception {
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-        new ByteArrayInputStream(PKI.caPem().getBytes(StandardCharsets.US_ASCII)));
-  }
 }
