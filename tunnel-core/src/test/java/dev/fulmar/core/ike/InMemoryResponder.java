@@ -226,8 +226,8 @@ public final class InMemoryResponder {
   }
 
   /**
-   * Makes the nonces of CHILD and IKE SA rekeys fixed: {@code asInitiator} in the gateway's own rekeys,
-   * {@code asResponder} in its answers (RFC 7296 §2.8.1 collisions are decided by them).
+   * Makes the nonces of CHILD and IKE SA rekeys fixed: {@code asInitiator} in the gateway's own
+   * rekeys, {@code asResponder} in its answers (RFC 7296 §2.8.1 collisions are decided by them).
    */
   public void fixRekeyNonces(byte[] asInitiator, byte[] asResponder) {
     rekey.fixedNonceAsInitiator = asInitiator;

@@ -94,7 +94,9 @@ final class Lane {
     return active;
   }
 
-  /** Whether this lane's SA carries {@code h}: its SPIs (the responder's is 0 before it is known). */
+  /**
+   * Whether this lane's SA carries {@code h}: its SPIs (the responder's is 0 before it is known).
+   */
   boolean owns(IkeHeader h) {
     if (h.initiatorSpi() != sa.spiInitiator()) {
       return false;
