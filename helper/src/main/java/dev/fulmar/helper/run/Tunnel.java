@@ -12,6 +12,7 @@ import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.datapath.DataPathStats;
 import dev.fulmar.core.datapath.TunnelMtu;
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.NetworkConfigurator;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.RoutingMode;
@@ -130,8 +131,8 @@ public final class Tunnel implements AutoCloseable {
         .sockets(parts.natT)
         .resolver(host -> List.of(parts.gateway))
         .build();
-    listener.onState(TunnelState.CONNECTING, "to " + parts.gateway.getHostAddress()
-        + " from " + parts.source.getAddress().getHostAddress() + " on " + parts.tun.name());
+    listener.onState(TunnelState.CONNECTING, "to " + AddressText.of(parts.gateway)
+        + " from " + AddressText.of(parts.source.getAddress()) + " on " + parts.tun.name());
     IkeSession s;
     synchronized (this) {
       if (closed) {
@@ -277,16 +278,18 @@ public final class Tunnel implements AutoCloseable {
 
   private String describe() {
     TunnelNetworkConfig n = network;
-    return n.interfaceName() + " " + n.addresses() + " mtu " + n.mtu() + ", "
+    return n.interfaceName() + " " + n.addresses().stream().map(AddressText::of).toList()
+        + " mtu " + n.mtu() + ", "
         + (n.mode() == RoutingMode.FULL ? "all traffic"
-            : "routes " + n.routes()) + (n.dns().isEmpty() ? ", no DNS"
-            : ", DNS " + n.dns().servers().stream().map(a -> a.getHostAddress()).toList()
+            : "routes " + n.routes().stream().map(AddressText::of).toList())
+        + (n.dns().isEmpty() ? ", no DNS"
+            : ", DNS " + n.dns().servers().stream().map(AddressText::of).toList()
                 + (n.dns().routingDomains().isEmpty() ? "" : " for " + n.dns().routingDomains()))
         + ", " + parts.offloads();
   }
 
   private static String addresses(SessionInfo info) {
-    return info.virtualAddresses().stream().map(a -> a.getHostAddress()).toList().toString();
+    return info.virtualAddresses().stream().map(AddressText::of).toList().toString();
   }
 
   /** The session's events: an end while up takes the tunnel down (off the session's loop). */
