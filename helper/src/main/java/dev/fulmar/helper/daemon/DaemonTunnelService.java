@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  *  DISCONNECTED/ERROR ─connect─► CONNECTING ─► CONNECTED ─disconnect─► DISCONNECTING ─► DISCONNECTED
  *                                  │  ▲            │  ▲
  *                       failed or  │  │ reconnect  ▼  │ back up
- *                       cancelled ─┘  │        RECONNECTING (the tunnel reports CONNECTING again)
+ *                       cancelled ─┘  │        RECONNECTING (the tunnel reports RECONNECTING or
+ *                                     │            │         CONNECTING again after UP)
  *                       ▼             │            │ the gateway deleted it / it failed
  *                     ERROR ◄─────────┴────────────┘
  * </pre>
@@ -126,11 +127,12 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
         }
         a.up = true;
         emit(a, TunnelState.CONNECTED, null, t.details());
+        log(a, LogLevel.INFO, "connected: " + status.session().virtualAddresses() + " via "
+            + a.host());
+        // Before the caller hears CONNECTED: an end right after it must not be missed.
+        t.ended().whenComplete((reason, e) -> onEnded(a, t));
         a.result.complete(status);
       }
-      log(a, LogLevel.INFO, "connected: " + status.session().virtualAddresses() + " via "
-          + a.host());
-      t.ended().whenComplete((reason, e) -> onEnded(a, t));
     } catch (TunnelException e) {
       failed(a, e);
     } catch (RuntimeException e) {
@@ -190,8 +192,9 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
       if (current != a || !a.up || a.stopping) {
         return;
       }
-      if (state == dev.fulmar.helper.run.TunnelState.CONNECTING
-          && status.state() == TunnelState.CONNECTED) {
+      boolean lost = state == dev.fulmar.helper.run.TunnelState.RECONNECTING
+          || state == dev.fulmar.helper.run.TunnelState.CONNECTING;
+      if (lost && status.state() == TunnelState.CONNECTED) {
         emit(a, TunnelState.RECONNECTING, null, null);
       } else if (state == dev.fulmar.helper.run.TunnelState.UP
           && status.state() == TunnelState.RECONNECTING) {

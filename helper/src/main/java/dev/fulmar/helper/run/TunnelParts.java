@@ -21,6 +21,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +29,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a tunnel owns below the IKE session: the gateway's address and our source address towards
- * it, the TUN device, the shared UDP socket on port 4500, the SA table and the data path threads,
- * and the NAT keepalive timer (RFC 3948 §2.3; the profile's interval, 20 s by default, so that a
- * NAT keeps its mapping).
+ * What a tunnel owns below the IKE session, kept while sessions come and go: the gateway's
+ * addresses (resolved once, before a kill switch blocks name resolution) and our source address
+ * towards it, the TUN device, the shared UDP socket on port 4500, the SA table and the data path
+ * threads, and the NAT keepalive timer (RFC 3948 §2.3; the profile's interval, 20 s by default,
+ * so that a NAT keeps its mapping).
  */
 final class TunnelParts {
   private static final Logger LOG = LoggerFactory.getLogger(TunnelParts.class);
   /** The TUN MTU until the negotiated one is set (the data path sizes buffers above it). */
   static final int INITIAL_MTU = 1400;
 
+  /** Every address the gateway's name resolved to, the one we use first. */
+  final List<InetAddress> gateways;
   final InetAddress gateway;
   final InetSocketAddress source;
   final int pathMtu;
@@ -47,10 +51,12 @@ final class TunnelParts {
   final NatTSocket natT;
   final DataPath dataPath;
   private ScheduledExecutorService keepalives;
+  private volatile InetSocketAddress keepalivePeer;
 
-  private TunnelParts(InetAddress gateway, InetSocketAddress source, int pathMtu, TunDevice tun,
-      UdpTransport udp) {
-    this.gateway = gateway;
+  private TunnelParts(List<InetAddress> gateways, InetSocketAddress source, int pathMtu,
+      TunDevice tun, UdpTransport udp) {
+    this.gateways = List.copyOf(gateways);
+    this.gateway = gateways.get(0);
     this.source = source;
     this.pathMtu = pathMtu;
     this.tun = tun;
@@ -64,7 +70,8 @@ final class TunnelParts {
   /** Resolves the gateway, creates the device and the socket, starts the data path. */
   static TunnelParts create(String host, Platform platform, TunnelOptions options)
       throws TunnelException {
-    InetAddress gateway = resolve(host);
+    List<InetAddress> gateways = resolve(host);
+    InetAddress gateway = gateways.get(0);
     InetSocketAddress source = sourceTowards(gateway);
     int pathMtu = options.pathMtu() != 0 ? options.pathMtu() : interfaceMtu(source.getAddress());
     TunDevice tun;
@@ -84,14 +91,14 @@ final class TunnelParts {
       throw TunnelException.system(FailureStep.OPEN_SOCKET, "cannot bind UDP port 4500 ("
           + e.getMessage() + "): is another IPsec client running?", e);
     }
-    TunnelParts parts = new TunnelParts(gateway, source, pathMtu, tun, udp);
+    TunnelParts parts = new TunnelParts(gateways, source, pathMtu, tun, udp);
     parts.dataPath.start();
     return parts;
   }
 
-  private static InetAddress resolve(String host) throws TunnelException {
+  private static List<InetAddress> resolve(String host) throws TunnelException {
     try {
-      return InetAddress.getAllByName(host)[0];
+      return List.of(InetAddress.getAllByName(host));
     } catch (UnknownHostException e) {
       throw TunnelException.system(FailureStep.RESOLVE_GATEWAY, "cannot resolve the gateway "
           + host + " (" + e.getMessage() + ")", e);
@@ -120,10 +127,14 @@ final class TunnelParts {
     }
   }
 
-  /** Sends a NAT keepalive to {@code peer} every {@code interval} (zero: never). */
+  /**
+   * Sends a NAT keepalive to {@code peer} every {@code interval} (zero: never); called again, only
+   * the peer changes (a new gateway after a redirect).
+   */
   synchronized void startKeepalives(InetSocketAddress peer, java.time.Duration interval) {
+    keepalivePeer = peer;
     long ms = interval.toMillis();
-    if (ms <= 0) {
+    if (ms <= 0 || keepalives != null) {
       return;
     }
     keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,9 +144,9 @@ final class TunnelParts {
     });
     keepalives.scheduleAtFixedRate(() -> {
       try {
-        dataPath.sendNatKeepalive(peer);
+        dataPath.sendNatKeepalive(keepalivePeer);
       } catch (IOException e) {
-        LOG.debug("NAT keepalive to {} failed: {}", peer, e.toString());
+        LOG.debug("NAT keepalive to {} failed: {}", keepalivePeer, e.toString());
       }
     }, ms, ms, TimeUnit.MILLISECONDS);
   }
