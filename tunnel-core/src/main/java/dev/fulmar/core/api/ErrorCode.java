@@ -7,21 +7,25 @@ import java.util.regex.Pattern;
 /**
  * Why a session failed, as a closed set that the UI localizes and {@code fulmar diagnose} explains.
  * Each code has an English reason and fix with {@code {name}} placeholders filled from the
- * failure's details (see {@link IkeFailure}); a translation uses the same placeholders.
+ * failure's details (see {@link IkeFailure}); a translation uses the same placeholders. Each code
+ * also says whether it is {@link #retryable()}.
  */
 public enum ErrorCode {
   GATEWAY_NOT_FOUND(
       "the gateway name {gateway} could not be resolved ({cause})",
-      "check the gateway address in the profile and that this computer's DNS works"),
+      "check the gateway address in the profile and that this computer's DNS works",
+      Retry.YES),
   SOCKET_FAILED(
       "could not open a UDP socket on {local} ({cause})",
       "another IKE program may be using the port; stop it, or run as a normal user so that an"
-          + " unprivileged port is used"),
+          + " unprivileged port is used",
+      Retry.YES),
   GATEWAY_UNREACHABLE(
       "the gateway {gateway} did not answer the {exchange} request ({attempts} attempts in"
           + " {seconds} s)",
       "check the gateway address, that the gateway runs IKEv2, and that no firewall blocks UDP"
-          + " ports 500 and 4500"),
+          + " ports 500 and 4500",
+      Retry.YES),
   NO_PROPOSAL_CHOSEN(
       "the gateway accepted none of our IKE proposals (we offered {offered})",
       "ask the administrator which algorithms the gateway allows; Fulmar refuses weak ones (DES,"
@@ -89,7 +93,27 @@ public enum ErrorCode {
       "ask the administrator to look up this error in the gateway's log"),
   PEER_DELETED(
       "the gateway closed the connection",
-      "the gateway may have restarted or ended the session; connect again"),
+      "the gateway may have restarted or ended the session; connect again",
+      Retry.YES),
+  PEER_UNREACHABLE(
+      "the gateway {gateway} stopped answering: {exchange} unanswered after {attempts} attempts"
+          + " in {seconds} s",
+      "the network or the gateway may be down; the tunnel is set up again once the gateway"
+          + " answers",
+      Retry.YES),
+  NETWORK_CHANGED(
+      "this computer's address changed to {local}, and the connection cannot move with it"
+          + " ({detail})",
+      "the tunnel is set up again from the new address",
+      Retry.YES),
+  REKEY_FAILED(
+      "the gateway refused to renew the {what} keys ({detail})",
+      "connecting again sets up fresh keys; if this repeats, ask the administrator to look at"
+          + " the gateway's log",
+      Retry.YES),
+  REDIRECT_LOOP(
+      "the gateway redirected the connection {count} times (last to {gateway})",
+      "ask the administrator to check the gateways' redirect (load balancing) settings"),
   PROTOCOL_ERROR(
       "the gateway sent a message Fulmar cannot accept: {detail}",
       "this is likely a gateway bug or an incompatibility; send a diagnostics bundle to the"
@@ -104,12 +128,31 @@ public enum ErrorCode {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
+  /** Whether connecting again may succeed without anyone changing anything. */
+  private enum Retry { YES, NO }
+
   private final String reasonTemplate;
   private final String fixTemplate;
+  private final boolean retryable;
 
   ErrorCode(String reasonTemplate, String fixTemplate) {
+    this(reasonTemplate, fixTemplate, Retry.NO);
+  }
+
+  ErrorCode(String reasonTemplate, String fixTemplate, Retry retry) {
     this.reasonTemplate = reasonTemplate;
     this.fixTemplate = fixTemplate;
+    this.retryable = retry == Retry.YES;
+  }
+
+  /**
+   * Whether connecting again, unchanged, may succeed: the network, the gateway or its state was
+   * the problem (unreachable, restarted, address changed, keys could not be renewed). A reconnect
+   * loop retries these with backoff; every other code needs someone to change something (a
+   * password, a certificate, the profile, the gateway's settings) and is not retried blindly.
+   */
+  public boolean retryable() {
+    return retryable;
   }
 
   /** The English reason with its {@code {name}} placeholders (for translators). */

@@ -2,26 +2,37 @@ package dev.fulmar.core.api;
 
 import static dev.fulmar.core.api.ProposalTransforms.invalid;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One ESP proposal for a CHILD SA (RFC 7296 §3.3): encryption, integrity (none for AEAD), optional
- * key exchange methods for PFS, and extended sequence numbers. Built from IANA transforms with
- * {@link #builder()}, which refuses weak and unsupported algorithms; printed in strongSwan's
- * syntax, e.g. {@code aes256gcm16} or {@code aes256-sha256-ecp256-esn}.
+ * key exchange methods for PFS (with up to seven additional ones, RFC 9370 §2.2.4, used when a
+ * CHILD SA is created or rekeyed with CREATE_CHILD_SA), and extended sequence numbers. Built from
+ * IANA transforms with {@link #builder()}, which refuses weak and unsupported algorithms; printed
+ * in strongSwan's syntax, e.g. {@code aes256gcm16}, {@code aes256-sha256-ecp256-esn} or {@code
+ * aes256gcm16-x25519-ke1_mlkem768}.
  */
 public final class EspProposal {
   private final List<Algorithm> encryption;
   private final List<Algorithm> integrity;
   private final List<Algorithm> keyExchange;
+  private final List<List<Algorithm>> additionalKeyExchanges;
   private final List<Algorithm> esn;
 
   private EspProposal(List<Algorithm> encryption, List<Algorithm> integrity,
-      List<Algorithm> keyExchange, List<Algorithm> esn) {
+      List<Algorithm> keyExchange, List<List<Algorithm>> additional, List<Algorithm> esn) {
     this.encryption = List.copyOf(encryption);
     this.integrity = List.copyOf(integrity);
     this.keyExchange = List.copyOf(keyExchange);
+    List<List<Algorithm>> extra = new ArrayList<>();
+    int last = -1;
+    for (int i = 0; i < additional.size(); i++) {
+      extra.add(List.copyOf(additional.get(i)));
+      last = additional.get(i).isEmpty() ? last : i;
+    }
+    this.additionalKeyExchanges = List.copyOf(extra.subList(0, last + 1));
     this.esn = esn.isEmpty() ? List.of(Algorithm.NO_ESN) : List.copyOf(esn);
   }
 
@@ -30,7 +41,7 @@ public final class EspProposal {
    * §1.2), so its proposals carry none.
    */
   public EspProposal withoutKeyExchange() {
-    return new EspProposal(encryption, integrity, List.of(), esn);
+    return new EspProposal(encryption, integrity, List.of(), List.of(), esn);
   }
 
   /** A builder of an ESP proposal from IANA transforms (types 1, 3, 4 and 5). */
@@ -40,14 +51,19 @@ public final class EspProposal {
 
   /**
    * ESP's shape: ciphers with integrity unless AEAD, optional PFS and ESN (32-bit sequence numbers
-   * only when there is no ESN transform); no PRF and no additional key exchange.
+   * only when there is no ESN transform); no PRF; additional key exchanges only on top of a PFS
+   * key exchange.
    */
   private static EspProposal of(ProposalTransforms.Resolved r) throws IkeSessionException {
-    if (!r.prf.isEmpty() || r.hasAdditional()) {
-      throw invalid("PRFs and keN_ methods are IKE settings: " + r.quoted());
+    if (!r.prf.isEmpty()) {
+      throw invalid("PRFs are IKE settings: " + r.quoted());
+    }
+    if (r.hasAdditional() && r.keyExchange.isEmpty()) {
+      throw invalid("keN_ methods of an ESP proposal need a PFS key exchange before them: "
+          + r.quoted());
     }
     ProposalTransforms.checkCiphers(r);
-    return new EspProposal(r.encryption, r.integrity, r.keyExchange, r.esn);
+    return new EspProposal(r.encryption, r.integrity, r.keyExchange, r.additional, r.esn);
   }
 
   /** Modern defaults: AES-GCM and ChaCha20-Poly1305, then AES-CBC with HMAC-SHA2. */
@@ -73,6 +89,14 @@ public final class EspProposal {
     return keyExchange;
   }
 
+  /**
+   * The additional key exchanges for PFS (RFC 9370), slot n-1 for ADDKEn, each slot a list of
+   * alternatives (possibly including {@link Algorithm#KE_NONE}); empty when there are none.
+   */
+  public List<List<Algorithm>> additionalKeyExchanges() {
+    return additionalKeyExchanges;
+  }
+
   /** {@link Algorithm#NO_ESN} and/or {@link Algorithm#ESN}. */
   public List<Algorithm> esn() {
     return esn;
@@ -81,8 +105,8 @@ public final class EspProposal {
   /** strongSwan syntax; {@code noesn} alone, the default, is not printed. */
   @Override
   public String toString() {
-    return ProposalTransforms.format(encryption, integrity, List.of(), keyExchange, List.of(),
-        esn.equals(List.of(Algorithm.NO_ESN)) ? List.of() : esn);
+    return ProposalTransforms.format(encryption, integrity, List.of(), keyExchange,
+        additionalKeyExchanges, esn.equals(List.of(Algorithm.NO_ESN)) ? List.of() : esn);
   }
 
   @Override

@@ -23,6 +23,14 @@ public enum FailureStep {
   CHILD_SA,
   /** After the tunnel was up: gateway deleted the SA, stopped answering, or similar. */
   ESTABLISHED,
+  /** Dead-peer detection (RFC 7296 §2.4): the gateway stopped answering on the tunnel. */
+  LIVENESS,
+  /** Renewing the keys of the established IKE or CHILD SA (RFC 7296 §2.8, §2.18). */
+  REKEY,
+  /** Moving the established tunnel to a new local address (MOBIKE, RFC 4555). */
+  MOBIKE,
+  /** Re-authenticating the established tunnel with a new IKE SA (RFC 4478). */
+  REAUTHENTICATE,
   /** Closing the session. */
   CLOSE,
   /** Creating the TUN/utun/Wintun adapter (helper). */

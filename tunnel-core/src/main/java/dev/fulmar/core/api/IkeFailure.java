@@ -9,7 +9,8 @@ import java.util.Objects;
  * Why and where a session failed: the {@link FailureStep}, the {@link ErrorCode} and the facts
  * (gateway name, certificate subject, algorithm, ...) that fill the code's reason and fix. The UI
  * localizes {@code code} with {@code details}; {@link #reason()} and {@link #fix()} are the English
- * rendering that logs and {@code fulmar diagnose} print. Details never hold secrets.
+ * rendering that logs and {@code fulmar diagnose} print; {@link #retryable()} tells a reconnect
+ * loop whether trying again makes sense. Details never hold secrets.
  */
 public final class IkeFailure {
   private final FailureStep step;
@@ -55,6 +56,16 @@ public final class IkeFailure {
   /** The facts behind the failure, by placeholder name, in insertion order. */
   public Map<String, String> details() {
     return details;
+  }
+
+  /**
+   * Whether connecting again, unchanged, may succeed ({@link ErrorCode#retryable()}): a reconnect
+   * loop retries these with backoff and jitter; the others (authentication failures, refused
+   * proposals, bad certificates, invalid profiles) wait for the user, so that a wrong password is
+   * not tried again and again until the account locks.
+   */
+  public boolean retryable() {
+    return code.retryable();
   }
 
   /** The reason in plain English. */

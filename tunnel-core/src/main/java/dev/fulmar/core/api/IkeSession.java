@@ -1,12 +1,22 @@
 package dev.fulmar.core.api;
 
 import dev.fulmar.core.ike.session.IkeSessions;
+import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One IKEv2 session with one gateway: the IKE SA, its CHILD SA(s), and the work of bringing them
- * up and down. All protocol work happens on the session's own event loop; these methods only post
- * requests to it and are safe to call from any thread.
+ * up, keeping them up and taking them down. All protocol work happens on the session's own event
+ * loop; these methods only post requests to it and are safe to call from any thread.
+ *
+ * <p>Once established, the session keeps the tunnel up by itself: it rekeys CHILD SAs and the IKE
+ * SA before they expire ({@link IkeSessionParams#childLifetime()}, {@link
+ * IkeSessionParams#ikeLifetime()}) and answers the gateway's rekeys, make-before-break through
+ * the {@link dev.fulmar.core.esp.SaInstaller}; it checks that the gateway is alive ({@link
+ * IkeSessionParams#dpdInterval()}); it re-authenticates before the gateway's AUTH_LIFETIME ends
+ * (RFC 4478); it follows redirects during connect (RFC 5685). What it cannot do by itself ends
+ * the session with a failure whose {@link IkeFailure#retryable()} tells the helper whether to
+ * connect again.
  */
 public interface IkeSession {
 
@@ -37,4 +47,32 @@ public interface IkeSession {
 
   /** The current state (a snapshot; use the listener to follow changes). */
   SessionState state();
+
+  /**
+   * This computer's address towards the gateway changed (a new network, a new DHCP lease, Wi-Fi to
+   * wired): the helper's network monitor calls this with the new source address.
+   *
+   * <p>With MOBIKE negotiated (RFC 4555) the engine opens its IKE socket again through {@link
+   * SessionEnvironment#sockets()} with {@code newLocal} as local address (the factory's socket
+   * must report it from {@link IkeSocket#localAddress()}), sends UPDATE_SA_ADDRESSES with fresh
+   * NAT detection and COOKIE2 from there, and reports {@link
+   * IkeSessionListener#onAddressesUpdated} once the gateway confirmed; the SAs, keys and virtual
+   * address stay. A request still outstanding is retransmitted from the new address at once.
+   *
+   * <p>Without MOBIKE the SAs are bound to the old address: the session tells the gateway it goes
+   * (one Delete, not retransmitted) and fails with the retryable {@link
+   * ErrorCode#NETWORK_CHANGED}, so the helper sets the tunnel up again.
+   *
+   * @return completes with {@code true} when the gateway confirmed the new address, {@code false}
+   *     when the session could not move and has failed (see {@link IkeSessionListener#onFailed})
+   */
+  CompletableFuture<Boolean> localAddressChanged(InetAddress newLocal);
+
+  /**
+   * Asks the gateway now whether it is still there (an empty INFORMATIONAL, RFC 7296 §2.4), e.g.
+   * after the computer woke from sleep; a gateway that does not answer ends the session with the
+   * retryable {@link ErrorCode#PEER_UNREACHABLE} at {@link FailureStep#LIVENESS}. Does nothing
+   * unless the session is established or when a request is outstanding anyway.
+   */
+  void checkLiveness();
 }

@@ -1,11 +1,14 @@
 package dev.fulmar.core.api;
 
 import dev.fulmar.core.esp.SaInstaller;
+import java.net.InetAddress;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Everything one IKE session needs to know, immutable; built with {@link #builder()}. The helper's
@@ -16,6 +19,8 @@ public final class IkeSessionParams {
   public static final int IKE_PORT = 500;
   /** The NAT-T port (RFC 3948). */
   public static final int NAT_T_PORT = 4500;
+  /** How often a session follows REDIRECT (RFC 5685) before it gives up, by default. */
+  public static final int DEFAULT_MAX_REDIRECTS = 5;
 
   private final String name;
   private final String gatewayHost;
@@ -37,6 +42,15 @@ public final class IkeSessionParams {
   private final RetransmissionPolicy retransmission;
   private final KeyLogSink keyLog;
   private final SaInstaller saInstaller;
+  private final SaLifetime ikeLifetime;
+  private final SaLifetime childLifetime;
+  private final Duration dpdInterval;
+  private final LongSupplier inboundActivity;
+  private final boolean mobike;
+  private final boolean redirect;
+  private final int maxRedirects;
+  private final InetAddress redirectedFrom;
+  private final List<InetAddress> requestedAddresses;
 
   private IkeSessionParams(Builder b) {
     this.name = b.name;
@@ -59,6 +73,15 @@ public final class IkeSessionParams {
     this.retransmission = b.retransmission;
     this.keyLog = b.keyLog;
     this.saInstaller = b.saInstaller;
+    this.ikeLifetime = b.ikeLifetime;
+    this.childLifetime = b.childLifetime;
+    this.dpdInterval = b.dpdInterval;
+    this.inboundActivity = b.inboundActivity;
+    this.mobike = b.mobike;
+    this.redirect = b.redirect;
+    this.maxRedirects = b.maxRedirects;
+    this.redirectedFrom = b.redirectedFrom;
+    this.requestedAddresses = List.copyOf(b.requestedAddresses);
   }
 
   public static Builder builder() {
@@ -170,6 +193,70 @@ public final class IkeSessionParams {
     return Optional.ofNullable(saInstaller);
   }
 
+  /** When the IKE SA is rekeyed (RFC 7296 §2.18) and when it expires. */
+  public SaLifetime ikeLifetime() {
+    return ikeLifetime;
+  }
+
+  /** When each CHILD SA is rekeyed (RFC 7296 §2.8) and when it expires. */
+  public SaLifetime childLifetime() {
+    return childLifetime;
+  }
+
+  /**
+   * Dead-peer detection (RFC 7296 §2.4): after this long without anything from the gateway (no
+   * IKE message and no change of {@link #inboundActivity()}), an empty INFORMATIONAL asks whether
+   * it is still there; zero turns the check off (the gateway's own checks and our rekeys remain).
+   */
+  public Duration dpdInterval() {
+    return dpdInterval;
+  }
+
+  /**
+   * A counter of what the data path received from the gateway (e.g. inbound ESP packets); any
+   * change between two looks counts as "the gateway is alive", so a busy tunnel needs no liveness
+   * check. Empty: only IKE messages count.
+   */
+  public Optional<LongSupplier> inboundActivity() {
+    return Optional.ofNullable(inboundActivity);
+  }
+
+  /**
+   * Whether MOBIKE (RFC 4555) is offered: MOBIKE_SUPPORTED in IKE_AUTH, and when the gateway
+   * agrees, {@link IkeSession#localAddressChanged} moves the SAs with UPDATE_SA_ADDRESSES.
+   */
+  public boolean mobike() {
+    return mobike;
+  }
+
+  /** Whether redirects (RFC 5685) are accepted: REDIRECT_SUPPORTED in IKE_SA_INIT. */
+  public boolean redirect() {
+    return redirect;
+  }
+
+  /** How many redirects one session follows before it fails with REDIRECT_LOOP. */
+  public int maxRedirects() {
+    return maxRedirects;
+  }
+
+  /**
+   * The gateway that redirected us here, when this session follows a redirect the helper
+   * received on an established session ({@link IkeSessionListener#onRedirected}): sent as
+   * REDIRECTED_FROM in IKE_SA_INIT (RFC 5685 §5) instead of REDIRECT_SUPPORTED.
+   */
+  public Optional<InetAddress> redirectedFrom() {
+    return Optional.ofNullable(redirectedFrom);
+  }
+
+  /**
+   * Virtual addresses to ask for in CP(CFG_REQUEST) (RFC 7296 §3.15.1): on a reconnect, the ones
+   * the last session had, so routes and the kill switch stay valid if the gateway agrees. Empty:
+   * ask for any address.
+   */
+  public List<InetAddress> requestedAddresses() {
+    return requestedAddresses;
+  }
+
   /** Builds {@link IkeSessionParams}; {@link #build()} checks the combination. */
   public static final class Builder {
     private String name = "session";
@@ -192,6 +279,15 @@ public final class IkeSessionParams {
     private RetransmissionPolicy retransmission = RetransmissionPolicy.defaults();
     private KeyLogSink keyLog;
     private SaInstaller saInstaller;
+    private SaLifetime ikeLifetime = SaLifetime.ikeDefaults();
+    private SaLifetime childLifetime = SaLifetime.childDefaults();
+    private Duration dpdInterval = Duration.ofSeconds(30);
+    private LongSupplier inboundActivity;
+    private boolean mobike = true;
+    private boolean redirect = true;
+    private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+    private InetAddress redirectedFrom;
+    private List<InetAddress> requestedAddresses = List.of();
 
     private Builder() {}
 
@@ -289,6 +385,55 @@ public final class IkeSessionParams {
       return this;
     }
 
+    /** IKE SA lifetime (default {@link SaLifetime#ikeDefaults()}). */
+    public Builder ikeLifetime(SaLifetime lifetime) {
+      this.ikeLifetime = lifetime;
+      return this;
+    }
+
+    /** CHILD SA lifetime (default {@link SaLifetime#childDefaults()}). */
+    public Builder childLifetime(SaLifetime lifetime) {
+      this.childLifetime = lifetime;
+      return this;
+    }
+
+    /** Dead-peer detection interval (default 30 s; zero: off). */
+    public Builder dpd(Duration interval) {
+      this.dpdInterval = interval;
+      return this;
+    }
+
+    /** A counter of the data path's inbound traffic from the gateway (see the getter). */
+    public Builder inboundActivity(LongSupplier counter) {
+      this.inboundActivity = counter;
+      return this;
+    }
+
+    /** Offer MOBIKE (default on). */
+    public Builder mobike(boolean on) {
+      this.mobike = on;
+      return this;
+    }
+
+    /** Accept redirects, following at most {@code max} per session (default on, 5). */
+    public Builder redirect(boolean on, int max) {
+      this.redirect = on;
+      this.maxRedirects = max;
+      return this;
+    }
+
+    /** The gateway whose redirect this session follows (see the getter). */
+    public Builder redirectedFrom(InetAddress original) {
+      this.redirectedFrom = original;
+      return this;
+    }
+
+    /** Virtual addresses to ask for (see the getter). */
+    public Builder requestedAddresses(List<InetAddress> addresses) {
+      this.requestedAddresses = List.copyOf(addresses);
+      return this;
+    }
+
     /**
      * Checks and builds the parameters.
      *
@@ -304,6 +449,10 @@ public final class IkeSessionParams {
       require(pins.stream().allMatch(p -> p.length == 32),
           "a gateway certificate pin is not a SHA-256 fingerprint (32 octets)");
       require(fragmentSize >= 576 && fragmentSize <= 65535, "fragment size " + fragmentSize);
+      require(ikeLifetime != null && childLifetime != null, "no SA lifetime");
+      require(dpdInterval != null && !dpdInterval.isNegative(),
+          "dead-peer detection interval " + dpdInterval);
+      require(maxRedirects >= 0 && maxRedirects <= 20, "at most " + maxRedirects + " redirects");
       boolean needsCa = !(auth instanceof AuthConfig.Psk);
       require(
           !needsCa || systemTrust || !trustAnchors.isEmpty(),

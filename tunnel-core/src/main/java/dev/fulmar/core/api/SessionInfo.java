@@ -34,6 +34,8 @@ import java.util.List;
  * @param fragmentedMessagesReceived responses that came in as fragments and were reassembled
  * @param exchanges the round trip of each exchange
  * @param total connect request to established
+ * @param mobike whether both sides support MOBIKE (RFC 4555): the SAs can follow a change of
+ *     our address ({@link IkeSession#localAddressChanged})
  */
 public record SessionInfo(
     InetSocketAddress localAddress,
@@ -59,7 +61,8 @@ public record SessionInfo(
     int fragmentedMessagesSent,
     int fragmentedMessagesReceived,
     List<ExchangeTiming> exchanges,
-    Duration total) {
+    Duration total,
+    boolean mobike) {
 
   public SessionInfo {
     keyExchanges = List.copyOf(keyExchanges);
@@ -68,6 +71,22 @@ public record SessionInfo(
     dnsDomains = List.copyOf(dnsDomains);
     splitSubnets = List.copyOf(splitSubnets);
     exchanges = List.copyOf(exchanges);
+  }
+
+  /** A session without MOBIKE. */
+  public SessionInfo(InetSocketAddress localAddress, InetSocketAddress gatewayAddress,
+      boolean unprivilegedSourcePort, long ikeSpiInitiator, long ikeSpiResponder,
+      Algorithm encryption, Algorithm integrity, Algorithm prf, List<Algorithm> keyExchanges,
+      IkeIdentity localIdentity, IkeIdentity remoteIdentity, String remoteCertificateSubject,
+      String authMethod, List<InetAddress> virtualAddresses, List<InetAddress> dnsServers,
+      List<String> dnsDomains, List<TrafficSelector> splitSubnets, ChildSaInfo child,
+      NatDetection natDetection, boolean fragmentation, int fragmentedMessagesSent,
+      int fragmentedMessagesReceived, List<ExchangeTiming> exchanges, Duration total) {
+    this(localAddress, gatewayAddress, unprivilegedSourcePort, ikeSpiInitiator, ikeSpiResponder,
+        encryption, integrity, prf, keyExchanges, localIdentity, remoteIdentity,
+        remoteCertificateSubject, authMethod, virtualAddresses, dnsServers, dnsDomains,
+        splitSubnets, child, natDetection, fragmentation, fragmentedMessagesSent,
+        fragmentedMessagesReceived, exchanges, total, false);
   }
 
   /** strongSwan-style IKE algorithm string, e.g. {@code aes256gcm16-prfsha384-ecp384}. */

@@ -28,7 +28,7 @@ public final class EspSa {
   private final boolean esn;
   private final List<TrafficSelector> localTs;
   private final List<TrafficSelector> remoteTs;
-  private final InetSocketAddress peer;
+  private volatile InetSocketAddress peer;
   private final DropCounters counters = new DropCounters(true); // updated under this SA's lock
   private final ReplayWindow window;
   private final long softLimit;
@@ -104,6 +104,11 @@ public final class EspSa {
   /** The peer's UDP address (where outbound packets go). */
   public InetSocketAddress peer() {
     return peer;
+  }
+
+  /** Moves the SA to another peer address (MOBIKE); takes effect for the next packet. */
+  void setPeer(InetSocketAddress next) {
+    this.peer = java.util.Objects.requireNonNull(next, "peer");
   }
 
   /** Packets, bytes (payload) and drops of this SA. */

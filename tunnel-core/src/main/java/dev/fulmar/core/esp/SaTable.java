@@ -17,11 +17,14 @@ public final class SaTable implements SaInstaller {
     final long id;
     final EspSa inbound;
     final EspSa outbound;
+    /** The SA whose outbound traffic this one takes over when it is deleted, or null. */
+    final Long waitsFor;
 
-    Entry(long id, EspSa inbound, EspSa outbound) {
+    Entry(long id, EspSa inbound, EspSa outbound, Long waitsFor) {
       this.id = id;
       this.inbound = inbound;
       this.outbound = outbound;
+      this.waitsFor = waitsFor;
     }
   }
 
@@ -47,7 +50,7 @@ public final class SaTable implements SaInstaller {
   @Override
   public synchronized void install(EspSaPair pair) throws GeneralSecurityException {
     Snapshot s = snapshot;
-    Entry e = newEntry(s, pair);
+    Entry e = newEntry(s, pair, null);
     EspSa[] routes = Arrays.copyOf(s.routes, s.routes.length + 1);
     routes[routes.length - 1] = e.outbound;
     snapshot = new Snapshot(append(s.entries, e), routes);
@@ -57,28 +60,45 @@ public final class SaTable implements SaInstaller {
   public synchronized void rekey(long oldChildSaId, EspSaPair newPair)
       throws GeneralSecurityException {
     Snapshot s = snapshot;
-    Entry old = find(s, oldChildSaId);
-    if (old == null) {
-      newPair.wipeKeys();
-      throw new IllegalArgumentException("no installed CHILD_SA " + oldChildSaId + " to rekey");
-    }
-    Entry e = newEntry(s, newPair);
-    EspSa[] routes = s.routes.clone();
-    boolean replaced = false;
-    for (int i = 0; i < routes.length; i++) {
-      if (routes[i] == old.outbound) {
-        routes[i] = e.outbound;
-        replaced = true;
-      }
-    }
-    if (!replaced) {
-      routes = Arrays.copyOf(routes, routes.length + 1);
-      routes[routes.length - 1] = e.outbound;
-    }
-    snapshot = new Snapshot(append(s.entries, e), routes);
+    Entry old = installed(s, oldChildSaId, newPair);
+    Entry e = newEntry(s, newPair, null);
+    snapshot = new Snapshot(append(s.entries, e), takeOver(s.routes, old.outbound, e.outbound));
   }
 
-  private Entry newEntry(Snapshot s, EspSaPair pair) throws GeneralSecurityException {
+  @Override
+  public synchronized void rekeyInboundFirst(long oldChildSaId, EspSaPair newPair)
+      throws GeneralSecurityException {
+    Snapshot s = snapshot;
+    installed(s, oldChildSaId, newPair);
+    Entry e = newEntry(s, newPair, oldChildSaId);
+    snapshot = new Snapshot(append(s.entries, e), s.routes);
+  }
+
+  private static Entry installed(Snapshot s, long id, EspSaPair newPair) {
+    Entry old = find(s, id);
+    if (old == null) {
+      newPair.wipeKeys();
+      throw new IllegalArgumentException("no installed CHILD_SA " + id + " to rekey");
+    }
+    return old;
+  }
+
+  /** {@code routes} with {@code next} where {@code previous} was (or appended). */
+  private static EspSa[] takeOver(EspSa[] routes, EspSa previous, EspSa next) {
+    EspSa[] out = routes.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == previous) {
+        out[i] = next;
+        return out;
+      }
+    }
+    out = Arrays.copyOf(out, out.length + 1);
+    out[out.length - 1] = next;
+    return out;
+  }
+
+  private Entry newEntry(Snapshot s, EspSaPair pair, Long waitsFor)
+      throws GeneralSecurityException {
     try {
       if (find(s, pair.childSaId) != null) {
         throw new IllegalArgumentException("CHILD_SA " + pair.childSaId + " already installed");
@@ -96,7 +116,7 @@ public final class SaTable implements SaInstaller {
         throw e;
       }
       out.setListener(listener);
-      return new Entry(pair.childSaId, in, out);
+      return new Entry(pair.childSaId, in, out, waitsFor);
     } finally {
       pair.wipeKeys();
     }
@@ -109,13 +129,32 @@ public final class SaTable implements SaInstaller {
     if (e == null) {
       return;
     }
-    List<Entry> entries = new ArrayList<>(Arrays.asList(s.entries));
-    entries.remove(e);
-    List<EspSa> routes = new ArrayList<>(Arrays.asList(s.routes));
-    routes.remove(e.outbound);
-    snapshot = new Snapshot(entries.toArray(new Entry[0]), routes.toArray(new EspSa[0]));
+    List<Entry> entries = new ArrayList<>();
+    EspSa[] routes = s.routes;
+    for (Entry other : s.entries) {
+      if (other == e) {
+        continue;
+      }
+      if (other.waitsFor != null && other.waitsFor == childSaId) {
+        routes = takeOver(routes, e.outbound, other.outbound);
+        other = new Entry(other.id, other.inbound, other.outbound, null);
+      }
+      entries.add(other);
+    }
+    List<EspSa> left = new ArrayList<>(Arrays.asList(routes));
+    left.remove(e.outbound);
+    snapshot = new Snapshot(entries.toArray(new Entry[0]), left.toArray(new EspSa[0]));
     e.inbound.destroy();
     e.outbound.destroy();
+  }
+
+  @Override
+  public synchronized void updatePeer(long childSaId, java.net.InetSocketAddress peer) {
+    Entry e = find(snapshot, childSaId);
+    if (e != null) {
+      e.outbound.setPeer(peer);
+      e.inbound.setPeer(peer);
+    }
   }
 
   @Override

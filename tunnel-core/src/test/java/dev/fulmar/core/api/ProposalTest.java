@@ -99,6 +99,16 @@ class ProposalTest {
   }
 
   @Test
+  void readsAnEspProposalWithAHybridPfsKeyExchange() throws Exception {
+    EspProposal p = ProposalStrings.esp("aes256gcm16-x25519-ke1_mlkem768");
+
+    assertThat(p.keyExchange()).containsExactly(Algorithm.CURVE25519);
+    assertThat(p.additionalKeyExchanges()).containsExactly(List.of(Algorithm.ML_KEM_768));
+    assertThat(p).hasToString("aes256gcm16-curve25519-ke1_mlkem768");
+    assertThat(p.withoutKeyExchange()).hasToString("aes256gcm16");
+  }
+
+  @Test
   void defaultsAreModernAndParse() {
     List<IkeProposal> ike = IkeProposal.defaults();
     assertThat(ike.get(0).keyExchange().get(0)).isEqualTo(Algorithm.CURVE25519);
@@ -152,6 +162,9 @@ class ProposalTest {
             .transform(4, 0, 0).build())
         .hasMessageContaining("only allowed as an additional key exchange");
     assertThatThrownBy(() -> EspProposal.builder().transform(1, 20, 128).transform(6, 36, 0)
+            .build())
+        .hasMessageContaining("need a PFS key exchange");
+    assertThatThrownBy(() -> EspProposal.builder().transform(1, 20, 128).transform(2, 5, 0)
             .build())
         .hasMessageContaining("IKE settings");
     assertThatThrownBy(() -> EspProposal.builder().transform(13, 1, 0).build())

@@ -17,6 +17,7 @@ import dev.fulmar.core.ike.task.ConfigTask;
 import dev.fulmar.core.ike.task.IkeAuthTask;
 import dev.fulmar.core.ike.task.IkeDeleteTask;
 import dev.fulmar.core.ike.task.IkeInitTask;
+import dev.fulmar.core.ike.task.LivenessTask;
 import dev.fulmar.core.ike.task.NatDetectionTask;
 import dev.fulmar.core.ike.task.Task;
 import dev.fulmar.core.ike.task.TaskContext;
@@ -89,6 +90,22 @@ final class Exchanges {
     initiateNext();
   }
 
+  /** Queues a liveness check unless a request is outstanding or one is queued already. */
+  void checkLiveness() {
+    if (sa.requests().busy() || queue.nextExchange() != null) {
+      return;
+    }
+    queue.add(new LivenessTask());
+    initiateNext();
+  }
+
+  /** Tells the gateway once, without retransmission, that this IKE SA is gone (Delete). */
+  void sendOneShotDelete() {
+    if (sa.keys() != null) {
+      peerRequests.sendOneShotFailure(Optional.empty(), false, ctx.peerSupportsFragmentation());
+    }
+  }
+
   /** The failure to report once the IKE SA delete in progress ends, or null. */
   IkeFailure pendingFailure() {
     return failAfterDelete;
@@ -100,6 +117,19 @@ final class Exchanges {
 
   FailureStep currentStep() {
     return Steps.of(activeType, session.state());
+  }
+
+  /** Whether IKE_AUTH completed and the session was reported established. */
+  boolean isEstablished() {
+    return established;
+  }
+
+  /** The step to blame when the outstanding request was never answered. */
+  FailureStep givenUpStep() {
+    if (established && active.stream().anyMatch(t -> t instanceof LivenessTask)) {
+      return FailureStep.LIVENESS;
+    }
+    return currentStep();
   }
 
   void tearDown() {

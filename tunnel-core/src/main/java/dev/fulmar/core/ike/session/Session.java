@@ -41,6 +41,7 @@ final class Session implements IkeSession {
   private volatile SessionState state = SessionState.NEW;
   private Exchanges exchanges;
   private boolean closedByGateway;
+  private final List<CompletableFuture<Boolean>> pendingMoves = new java.util.ArrayList<>();
 
   Session(IkeSessionParams params, SessionEnvironment env, IkeSessionListener listener) {
     this.params = params;
@@ -68,6 +69,43 @@ final class Session implements IkeSession {
   @Override
   public SessionState state() {
     return state;
+  }
+
+  @Override
+  public CompletableFuture<Boolean> localAddressChanged(InetAddress newLocal) {
+    CompletableFuture<Boolean> moved = new CompletableFuture<>();
+    synchronized (pendingMoves) {
+      pendingMoves.add(moved);
+    }
+    loop.execute(guarded(() -> addressChanged(newLocal, moved)));
+    if (state.isFinal()) {
+      moved.complete(false);
+    }
+    return moved;
+  }
+
+  @Override
+  public void checkLiveness() {
+    loop.execute(guarded(() -> {
+      if (state == SessionState.ESTABLISHED && exchanges != null) {
+        exchanges.checkLiveness();
+      }
+    }));
+  }
+
+  private void addressChanged(InetAddress newLocal, CompletableFuture<Boolean> moved) {
+    if (state.isFinal() || state == SessionState.NEW) {
+      moved.complete(state == SessionState.NEW);
+      return;
+    }
+    log.info("local address changed to {}; the gateway does not support MOBIKE",
+        newLocal.getHostAddress());
+    if (exchanges != null) {
+      exchanges.sendOneShotDelete();
+    }
+    fail(IkeFailure.of(FailureStep.MOBIKE, ErrorCode.NETWORK_CHANGED,
+        "local", newLocal.getHostAddress(),
+        "detail", "the gateway does not support MOBIKE"));
   }
 
   private void start() {
@@ -130,7 +168,9 @@ final class Session implements IkeSession {
       fail(exchanges.pendingFailure());
       return;
     }
-    fail(IkeFailure.of(exchanges.currentStep(), ErrorCode.GATEWAY_UNREACHABLE,
+    boolean up = exchanges.isEstablished();
+    fail(IkeFailure.of(exchanges.givenUpStep(), up ? ErrorCode.PEER_UNREACHABLE
+        : ErrorCode.GATEWAY_UNREACHABLE,
         "gateway", transport.remoteAddress().getAddress().getHostAddress(),
         "exchange", request.exchange(),
         "attempts", String.valueOf(request.transmissions()),
@@ -233,6 +273,10 @@ final class Session implements IkeSession {
   }
 
   private void tearDown() {
+    synchronized (pendingMoves) {
+      pendingMoves.forEach(m -> m.complete(false));
+      pendingMoves.clear();
+    }
     List<IkeSa> all = registry.all();
     for (IkeSa sa : all) {
       params.saInstaller().ifPresent(installer ->
