@@ -58,6 +58,12 @@ final class Supervisor {
      */
     void established(SessionInfo info) throws TunnelException;
 
+    /**
+     * The session in force now talks to {@code gateway} (MOBIKE moved it): let it through the
+     * kill switch, route it around the tunnel, send keepalives there.
+     */
+    void moved(InetAddress gateway) throws TunnelException;
+
     /** The tunnel's state changed, with one line of detail. */
     void state(TunnelState state, String detail);
 
@@ -123,6 +129,37 @@ final class Supervisor {
   /** Session {@code gen} failed, or the gateway deleted it. */
   void sessionLost(long gen, IkeFailure failure) {
     loop.execute(() -> onLost(gen, failure));
+  }
+
+  /**
+   * Session {@code gen} re-authenticated (RFC 4478) and may bring other settings (virtual
+   * address, DNS): the tunnel checks the system configuration again.
+   */
+  void refreshed(long gen, SessionInfo info) {
+    loop.execute(() -> {
+      if (gen == generation && phase == Phase.UP) {
+        try {
+          driver.established(info);
+        } catch (TunnelException e) {
+          end(e);
+        }
+      }
+    });
+  }
+
+  /** MOBIKE moved session {@code gen} to another address of the gateway. */
+  void gatewayMoved(long gen, InetAddress gateway) {
+    loop.execute(() -> {
+      if (gen != generation || phase != Phase.UP || gateway.equals(target)) {
+        return;
+      }
+      target = gateway;
+      try {
+        driver.moved(gateway);
+      } catch (TunnelException e) {
+        LOG.warn("the gateway moved to {}: {}", gateway.getHostAddress(), e.getMessage());
+      }
+    });
   }
 
   /** The gateway told session {@code gen} to go to {@code to} (RFC 5685). */
@@ -240,9 +277,9 @@ final class Supervisor {
     }
     redirects.addLast(now);
     if (redirects.size() > MAX_REDIRECTS) {
-      end(TunnelException.of(IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.PROTOCOL_ERROR,
-          "detail", "redirected more than " + MAX_REDIRECTS + " times within "
-              + REDIRECT_WINDOW.toMinutes() + " minutes (last to " + to.getHostAddress() + ")")));
+      end(TunnelException.of(IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.REDIRECT_LOOP,
+          "count", String.valueOf(redirects.size()),
+          "gateway", to.getHostAddress())));
       return;
     }
     InetAddress from = target;

@@ -72,14 +72,15 @@ public final class Tunnel implements AutoCloseable {
   private volatile TunnelException endError;
   private boolean closed;
 
-  private Tunnel(Profile profile, IkeSessionParams params, Platform platform, TunnelParts parts,
-      TunnelOptions options, Listener listener) {
+  private Tunnel(Profile profile, IkeSessionParams.Builder params, Platform platform,
+      TunnelParts parts, TunnelOptions options, Listener listener) {
     this.profile = profile;
     this.parts = parts;
     this.listener = listener;
     this.loop = SessionEnvironment.system().loops().create("tunnel-" + profile.name());
     this.system = new TunnelSystem(profile, platform, parts, options.killSwitch(), listener);
-    this.sessions = new TunnelSessions(params, parts, system, listener, this::supervisor);
+    this.sessions = new TunnelSessions(params, profile.gateway().host(), parts, system, listener,
+        this::supervisor, this::info);
     this.supervisor = new Supervisor(loop, new Driver(),
         new Backoff(options.reconnect(), new SecureRandom()), parts.gateway);
   }
@@ -97,8 +98,9 @@ public final class Tunnel implements AutoCloseable {
       Platform platform, TunnelOptions options, Listener listener) throws TunnelException {
     TunnelParts parts = TunnelParts.create(profile.gateway().host(), platform, options);
     try {
-      IkeSessionParams params = new ProfileMapper(baseDir).toParams(profile, credentials,
-          options.keyLog(), Optional.of(parts.sas));
+      IkeSessionParams.Builder params = new ProfileMapper(baseDir).builder(profile,
+          credentials, options.keyLog(), Optional.of(parts.sas));
+      params.build(); // refuses bad parameters now, before anything is sent
       return new Tunnel(profile, params, platform, parts, options, listener);
     } catch (IkeSessionException e) {
       parts.close();
@@ -291,6 +293,14 @@ public final class Tunnel implements AutoCloseable {
           IkeSessionParams.NAT_T_PORT), profile.timers().natKeepalive());
       listener.onState(TunnelState.UP, describe());
       firstUp.complete(null);
+    }
+
+    @Override
+    public void moved(java.net.InetAddress gateway) throws TunnelException {
+      system.allowGateway(gateway);
+      system.routeTo(gateway);
+      parts.startKeepalives(new java.net.InetSocketAddress(gateway, IkeSessionParams.NAT_T_PORT),
+          profile.timers().natKeepalive());
     }
 
     @Override

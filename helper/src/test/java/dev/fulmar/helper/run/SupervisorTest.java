@@ -24,8 +24,8 @@ class SupervisorTest {
   private static final InetAddress OTHER = address("198.51.100.7");
   /** The supervisor passes the session's info to the tunnel untouched; its content is not read. */
   private static final SessionInfo INFO = null;
-  private static final IkeFailure DPD_GAVE_UP = IkeFailure.of(FailureStep.ESTABLISHED,
-      ErrorCode.GATEWAY_UNREACHABLE, "gateway", "192.0.2.1", "exchange", "INFORMATIONAL",
+  private static final IkeFailure DPD_GAVE_UP = IkeFailure.of(FailureStep.LIVENESS,
+      ErrorCode.PEER_UNREACHABLE, "gateway", "192.0.2.1", "exchange", "INFORMATIONAL",
       "attempts", "5", "seconds", "15");
   private static final IkeFailure AUTH_REFUSED =
       IkeFailure.of(FailureStep.IKE_AUTH, ErrorCode.USER_AUTH_FAILED);
@@ -53,7 +53,7 @@ class SupervisorTest {
     supervisor.sessionLost(1, DPD_GAVE_UP);
 
     assertThat(driver.states).last().asString().startsWith("RECONNECTING: the gateway 192.0.2.1"
-        + " did not answer the INFORMATIONAL request").endsWith("; attempt 1 in 1.0 s");
+        + " stopped answering: INFORMATIONAL unanswered").endsWith("; attempt 1 in 1.0 s");
     assertThat(driver.sessions.get(0).abandoned).isTrue();
     assertThat(loop.pendingTimers()).containsExactly(Duration.ofSeconds(1));
 
@@ -104,6 +104,34 @@ class SupervisorTest {
     supervisor.sessionLost(1, deleted);
 
     assertThat(driver.ended).extracting(TunnelException::ikeFailure).containsExactly(deleted);
+  }
+
+  @Test
+  void theEnginesNetworkChangedFailureIsRetriedAtOnceAfterTheFirstWait() {
+    upOnce();
+    supervisor.sessionLost(1, IkeFailure.of(FailureStep.MOBIKE, ErrorCode.NETWORK_CHANGED,
+        "local", "192.0.2.20", "detail", "the gateway does not support MOBIKE"));
+    assertThat(driver.ended).isEmpty();
+    loop.advance(Duration.ofSeconds(1));
+    assertThat(driver.opened).hasSize(2);
+  }
+
+  @Test
+  void aReauthenticationThatBringsNewSettingsReconfiguresTheSystem() {
+    upOnce();
+    supervisor.refreshed(1, INFO);
+    assertThat(driver.established).isEqualTo(2);
+    supervisor.refreshed(7, INFO);
+    assertThat(driver.established).isEqualTo(2);
+  }
+
+  @Test
+  void aGatewayThatMovesIsFollowedByTheSystem() {
+    upOnce();
+    supervisor.gatewayMoved(1, OTHER);
+    assertThat(driver.moved).containsExactly(OTHER);
+    assertThat(supervisor.target()).isEqualTo(OTHER);
+    assertThat(driver.opened).hasSize(1);
   }
 
   @Test
@@ -207,7 +235,8 @@ class SupervisorTest {
     supervisor.redirected(Supervisor.MAX_REDIRECTS + 1, OTHER);
 
     assertThat(driver.ended).hasSize(1);
-    assertThat(driver.ended.get(0).getMessage()).contains("redirected more than 5 times");
+    assertThat(driver.ended.get(0).ikeFailure().code()).isEqualTo(ErrorCode.REDIRECT_LOOP);
+    assertThat(driver.ended.get(0).getMessage()).contains("redirected the connection 6 times");
   }
 
   @Test
@@ -272,6 +301,7 @@ class SupervisorTest {
     final List<FakeSession> sessions = new ArrayList<>();
     final List<String> states = new ArrayList<>();
     final List<TunnelException> ended = new ArrayList<>();
+    final List<InetAddress> moved = new ArrayList<>();
     boolean endedWasUp;
     boolean mobike;
     int established;
@@ -297,6 +327,11 @@ class SupervisorTest {
         throw failEstablished;
       }
       established++;
+    }
+
+    @Override
+    public void moved(InetAddress gateway) {
+      moved.add(gateway);
     }
 
     @Override
