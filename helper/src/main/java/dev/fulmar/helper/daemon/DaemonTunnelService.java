@@ -129,7 +129,8 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
         emit(a, TunnelState.CONNECTED, null, t.details());
         log(a, LogLevel.INFO, "connected: " + status.session().virtualAddresses() + " via "
             + a.host());
-        // Before the caller hears CONNECTED: an end right after it must not be missed.
+        // watch for the end before anyone learns of the connection: a tunnel that ends at once
+        // must still be reported, and the caller must see that report
         t.ended().whenComplete((reason, e) -> onEnded(a, t));
         a.result.complete(status);
       }
