@@ -175,6 +175,19 @@ final class Supervisor {
     loop.execute(() -> onPathChanged(why));
   }
 
+  /**
+   * Nothing came from the gateway for a whole liveness interval: the session in force, if up,
+   * asks whether the gateway is still there (a silence while connecting or waiting needs no
+   * question: those have their own timers).
+   */
+  void quiet() {
+    loop.execute(() -> {
+      if (phase == Phase.UP) {
+        current.checkLiveness();
+      }
+    });
+  }
+
   /** The host woke up after {@code asleep}: the gateway may have forgotten us meanwhile. */
   void resumed(Duration asleep) {
     loop.execute(() -> onResumed(asleep));

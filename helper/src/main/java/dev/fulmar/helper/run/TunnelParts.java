@@ -5,6 +5,8 @@ import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.datapath.DataPath;
 import dev.fulmar.core.datapath.IkePacketHandler;
+import dev.fulmar.core.datapath.SaStats;
+import dev.fulmar.core.esp.EspSa;
 import dev.fulmar.core.esp.SaTable;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.SystemConfigException;
@@ -155,6 +157,17 @@ final class TunnelParts {
     if (keepalives != null) {
       keepalives.shutdownNow();
     }
+  }
+
+  /** Packets that came in authenticated on any inbound SA so far: signs that the gateway lives. */
+  long inboundPackets() {
+    long n = 0;
+    for (SaStats s : dataPath.stats().sas()) {
+      if (s.direction() == EspSa.Direction.INBOUND) {
+        n += s.packets();
+      }
+    }
+    return n;
   }
 
   /** Which offloads are in force, for the state line. */

@@ -10,8 +10,6 @@ import dev.fulmar.core.api.IkeSessionListener;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
-import dev.fulmar.core.datapath.SaStats;
-import dev.fulmar.core.esp.EspSa;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -105,24 +103,13 @@ final class TunnelSessions {
     synchronized (params) {
       params.redirectedFrom(redirectedFrom.orElse(null))
           .requestedAddresses(before == null ? List.of() : before.virtualAddresses())
-          .inboundActivity(this::inboundPackets);
+          .inboundActivity(parts::inboundPackets);
       try {
         return params.build();
       } catch (IkeSessionException e) {
         throw TunnelException.of(e.failure());
       }
     }
-  }
-
-  /** Packets that came in authenticated on any inbound SA: the gateway is alive. */
-  private long inboundPackets() {
-    long n = 0;
-    for (SaStats s : parts.dataPath.stats().sas()) {
-      if (s.direction() == EspSa.Direction.INBOUND) {
-        n += s.packets();
-      }
-    }
-    return n;
   }
 
   /**

@@ -48,7 +48,7 @@ final class TunnelSystem {
   private NetworkMonitor monitor;
   private PathWatch pathWatch;
   private SleepDetector sleep;
-  private boolean pathUp = true;
+  private LivenessWatch liveness;
 
   TunnelSystem(Profile profile, Platform platform, TunnelParts parts, KillSwitchRule rule,
       Tunnel.Listener listener) {
@@ -207,10 +207,24 @@ final class TunnelSystem {
     return source;
   }
 
-  /** Starts telling {@code supervisor} about network changes and resumes from suspend. */
+  /**
+   * Starts telling {@code supervisor} about network changes, resumes from suspend and intervals
+   * in which nothing came from the gateway.
+   */
   void startWatching(SessionLoop loop, Supervisor supervisor, Clock wall) {
+    PathCheck check = new PathCheck(this::routeTo, new PathCheck.Source() {
+      @Override
+      public InetSocketAddress get() {
+        return parts.natT.source();
+      }
+
+      @Override
+      public void set(InetSocketAddress source) {
+        parts.natT.setSource(source);
+      }
+    }, supervisor::pathChanged);
     pathWatch = new PathWatch(loop, parts.tun.name(), PathWatch.SETTLE,
-        () -> checkPath(supervisor));
+        () -> check.run(supervisor.target()));
     try {
       NetworkMonitor m = platform.networkMonitor();
       m.start(pathWatch);
@@ -222,30 +236,9 @@ final class TunnelSystem {
     sleep = new SleepDetector(loop, wall, SleepDetector.PERIOD, SleepDetector.THRESHOLD,
         supervisor::resumed);
     sleep.start();
-  }
-
-  /** Runs on the loop after a burst of network changes. */
-  private void checkPath(Supervisor supervisor) {
-    InetSocketAddress source;
-    try {
-      source = routeTo(supervisor.target());
-    } catch (TunnelException e) {
-      if (pathUp) {
-        LOG.info("no way to the gateway now: {}", e.getMessage());
-      }
-      pathUp = false;
-      return;
-    }
-    InetSocketAddress old = parts.natT.source();
-    boolean back = !pathUp;
-    pathUp = true;
-    if (!source.getAddress().equals(old.getAddress())) {
-      parts.natT.setSource(source);
-      supervisor.pathChanged("local address " + old.getAddress().getHostAddress() + " -> "
-          + source.getAddress().getHostAddress());
-    } else if (back) {
-      supervisor.pathChanged("the way to the gateway is back");
-    }
+    liveness = new LivenessWatch(loop, profile.timers().dpdInterval(), parts::inboundPackets,
+        supervisor::quiet);
+    liveness.start();
   }
 
   /** Stops the watchers; no callback reaches the supervisor afterwards. */
@@ -263,6 +256,9 @@ final class TunnelSystem {
     }
     if (sleep != null) {
       sleep.stop();
+    }
+    if (liveness != null) {
+      liveness.stop();
     }
   }
 }

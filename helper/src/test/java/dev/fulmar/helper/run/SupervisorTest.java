@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The tunnel's reconnect logic on a manual loop and clock: what a lost session leads to (a wait,
@@ -207,6 +209,40 @@ class SupervisorTest {
     supervisor.resumed(Duration.ofMinutes(40));
     assertThat(driver.sessions.get(0).addressChanges).isEqualTo(1);
     assertThat(driver.sessions.get(0).livenessChecks).isZero();
+  }
+
+  @Test
+  void aQuietGatewayIsAskedOnlyWhileTheSessionIsUp() {
+    supervisor.start();
+    supervisor.quiet();
+    assertThat(driver.sessions.get(0).livenessChecks).as("still connecting").isZero();
+
+    supervisor.sessionUp(1, INFO);
+    supervisor.quiet();
+    assertThat(driver.sessions.get(0).livenessChecks).isEqualTo(1);
+
+    supervisor.sessionLost(1, DPD_GAVE_UP);
+    supervisor.quiet();
+    assertThat(driver.sessions.get(0).livenessChecks).as("waiting to reconnect").isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ErrorCode.class, names = {"USER_AUTH_FAILED", "CERTIFICATE_AUTH_FAILED",
+      "PSK_AUTH_FAILED", "EAP_FAILED", "GATEWAY_AUTH_FAILED", "GATEWAY_CERT_UNTRUSTED",
+      "GATEWAY_IDENTITY_MISMATCH", "CREDENTIALS_MISSING"})
+  void anAuthenticationFailureOnReconnectIsNeverRetried(ErrorCode code) {
+    upOnce();
+    supervisor.sessionLost(1, DPD_GAVE_UP);
+    loop.advance(Duration.ofSeconds(1));
+    // IKE_AUTH <-- AUTHENTICATION_FAILED (or the client's own refusal of the gateway)
+    supervisor.sessionLost(2, IkeFailure.of(FailureStep.IKE_AUTH, code));
+
+    assertThat(driver.ended).hasSize(1);
+    assertThat(driver.ended.get(0).ikeFailure().code()).isEqualTo(code);
+    assertThat(driver.endedWasUp).isTrue();
+    assertThat(loop.pendingTimers()).as("no further attempt").isEmpty();
+    loop.advance(Duration.ofHours(1));
+    assertThat(driver.opened).hasSize(2);
   }
 
   @Test
