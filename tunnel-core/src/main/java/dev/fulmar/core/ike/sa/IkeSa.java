@@ -17,6 +17,10 @@ public final class IkeSa {
     CONNECTING,
     /** IKE_AUTH completed: both sides authenticated. */
     ESTABLISHED,
+    /** A rekey of this SA (ours or the gateway's) is under way. */
+    REKEYING,
+    /** Replaced by a rekey or a re-authentication; only its Delete is left. */
+    REKEYED,
     /** Our Delete is outstanding, or the peer's was received. */
     DELETING,
     /** Gone; the registry no longer holds it. */
@@ -32,6 +36,8 @@ public final class IkeSa {
   private final ResponseWindow responses = new ResponseWindow();
   private Keys keys;
   private final List<ChildSa> children = new ArrayList<>();
+  private byte[] passiveRekeyLowerNonce;
+  private boolean activeRekeyConcluding;
 
   public IkeSa(SaId id, boolean initiator, long localSpi) {
     this.id = id;
@@ -104,12 +110,46 @@ public final class IkeSa {
     return children;
   }
 
+  /** The CHILD SA whose inbound SPI (our SPI) is {@code spi}, if any. */
+  public java.util.Optional<ChildSa> childByInboundSpi(long spi) {
+    return children.stream().filter(c -> c.inboundSpi() == spi).findFirst();
+  }
+
+  /** The CHILD SA whose outbound SPI (the gateway's SPI) is {@code spi}, if any. */
+  public java.util.Optional<ChildSa> childByOutboundSpi(long spi) {
+    return children.stream().filter(c -> c.outboundSpi() == spi).findFirst();
+  }
+
+  /** The lower nonce of the gateway's rekey of this IKE SA in flight, or null (RFC 7296 §2.8.1). */
+  public byte[] passiveRekeyLowerNonce() {
+    return passiveRekeyLowerNonce == null ? null : passiveRekeyLowerNonce.clone();
+  }
+
+  public void setPassiveRekeyLowerNonce(byte[] nonce) {
+    this.passiveRekeyLowerNonce = nonce == null ? null : nonce.clone();
+  }
+
+  /** Whether our rekey of this SA has passed CREATE_CHILD_SA (IKE_FOLLOWUP_KE or done). */
+  public boolean activeRekeyConcluding() {
+    return activeRekeyConcluding;
+  }
+
+  public void setActiveRekeyConcluding(boolean concluding) {
+    this.activeRekeyConcluding = concluding;
+  }
+
   /** Wipes all key material this SA holds. */
   public void wipe() {
     if (keys != null) {
       keys.wipe();
     }
     children.forEach(ChildSa::wipe);
+  }
+
+  /** Hands the CHILD SAs to {@code next} (IKE SA rekey, RFC 7296 §2.18). */
+  public void moveChildrenTo(IkeSa next) {
+    next.children.addAll(children);
+    children.clear();
   }
 
   @Override

@@ -7,9 +7,7 @@ import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeHeader;
-import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.IkeProtocolException;
-import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.sa.IkeSa;
 import dev.fulmar.core.ike.sa.OutstandingRequest;
 import dev.fulmar.core.ike.task.ChildCreateTask;
@@ -17,38 +15,35 @@ import dev.fulmar.core.ike.task.ConfigTask;
 import dev.fulmar.core.ike.task.IkeAuthTask;
 import dev.fulmar.core.ike.task.IkeDeleteTask;
 import dev.fulmar.core.ike.task.IkeInitTask;
+import dev.fulmar.core.ike.task.InformationalResponderTask;
 import dev.fulmar.core.ike.task.LivenessTask;
 import dev.fulmar.core.ike.task.NatDetectionTask;
-import dev.fulmar.core.ike.task.Task;
-import dev.fulmar.core.ike.task.TaskContext;
 import dev.fulmar.core.ike.task.TaskFailure;
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
- * Sequences the tasks of the session's IKE SA (STYLE #2): picks the next exchange from the first
- * queued task that wants one, lets every task of that exchange build into the request, sends it
- * through the retransmitter, and hands the response to the same tasks. The gateway's own requests
- * go to {@link PeerRequests}. Runs on the session loop only.
+ * Runs the session's exchanges (STYLE #2) on one {@link Lane} per IKE SA: the current SA, where
+ * the session's own work goes, and during an IKE SA rekey the SAs on their way out (the old one
+ * until its Delete, a redundant one of a collision). Routes every datagram to the lane of its
+ * SPIs, decides what the end of a lane's work means for the session (established, closed,
+ * failed) and keeps the SAs' timers ({@link KeepAlive}). Runs on the session loop only.
  */
-final class Exchanges {
+final class Exchanges implements Lane.Owner {
+  /** How long an IKE SA replaced by a rekey may wait for its Delete before we forget it. */
+  static final Duration REPLACED_SA_GRACE = Duration.ofSeconds(60);
+
   private final Session session;
-  private final IkeSa sa;
-  private final TaskContext ctx;
-  private final TaskQueue queue;
   private final MessageWriter writer;
   private final MessageReader reader;
-  private final PeerRequests peerRequests;
   private final List<ExchangeTiming> timings = new ArrayList<>();
   private final long startNanos;
-  private List<Task> active = List.of();
-  private ExchangeType activeType;
-  private boolean blocked;
+  private final List<Lane> lanes = new ArrayList<>();
+  private final KeepAlive keepAlive;
+  private Lane current;
   private IkeFailure failAfterDelete;
   private boolean established;
 
@@ -58,16 +53,28 @@ final class Exchanges {
     do {
       spi = session.env().random().nextLong();
     } while (spi == 0);
-    this.sa = new IkeSa(session.registry().newId(), true, spi);
+    IkeSa sa = new IkeSa(session.registry().newId(), true, spi);
     session.registry().add(sa);
     session.log().setSpi(spi);
-    this.queue = new TaskQueue();
-    this.ctx = new TaskContext(session.params(), session.env(), sa,
-        new SessionHooksImpl(session, this::insertAfter), session.log());
     this.writer = new MessageWriter(session.params(), session.transport());
     this.reader = new MessageReader(session.log());
-    this.peerRequests = new PeerRequests(session, sa, writer, reader);
+    this.keepAlive = new KeepAlive(session, this);
+    this.current = newLane(sa);
     this.startNanos = session.loop().nanoTime();
+  }
+
+  Lane newLane(IkeSa sa) {
+    Lane lane = new Lane(session, this, sa, new SessionHooksImpl(session, this), writer, reader);
+    lanes.add(lane);
+    return lane;
+  }
+
+  Lane current() {
+    return current;
+  }
+
+  KeepAlive keepAlive() {
+    return keepAlive;
   }
 
   /** Queues IKE_SA_INIT, NAT detection, IKE_AUTH, configuration and the first CHILD SA. */
@@ -75,34 +82,38 @@ final class Exchanges {
     session.params().keyLog().ifPresent(k -> session.log().warn(
         "key log is on: the keys of every IKE and ESP SA of this session are written out;"
             + " anyone who can read them can decrypt captured traffic of this session"));
-    queue.add(new IkeInitTask(ctx));
-    queue.add(new NatDetectionTask(ctx));
-    queue.add(new IkeAuthTask(ctx));
-    queue.add(new ConfigTask(ctx));
-    queue.add(new ChildCreateTask(ctx));
-    initiateNext();
+    var ctx = current.ctx();
+    current.add(new IkeInitTask(ctx));
+    current.add(new NatDetectionTask(ctx));
+    current.add(new IkeAuthTask(ctx));
+    current.add(new ConfigTask(ctx));
+    current.add(new ChildCreateTask(ctx));
+    current.initiateNext();
   }
 
   /** Queues the deletion of the IKE SA (close, or after a CHILD SA failure). */
   void deleteIkeSa() {
-    queue.clearExchangesOtherThan(ExchangeType.INFORMATIONAL);
-    queue.add(new IkeDeleteTask());
-    initiateNext();
+    keepAlive.cancelAll();
+    current.clearExchangesOtherThan(ExchangeType.INFORMATIONAL);
+    current.add(new IkeDeleteTask());
+    current.initiateNext();
   }
 
   /** Queues a liveness check unless a request is outstanding or one is queued already. */
   void checkLiveness() {
-    if (sa.requests().busy() || queue.nextExchange() != null) {
+    IkeSa sa = current.sa();
+    if (sa.requests().busy() || current.queue().nextExchange() != null) {
       return;
     }
-    queue.add(new LivenessTask());
-    initiateNext();
+    current.add(new LivenessTask());
+    current.initiateNext();
   }
 
   /** Tells the gateway once, without retransmission, that this IKE SA is gone (Delete). */
   void sendOneShotDelete() {
-    if (sa.keys() != null) {
-      peerRequests.sendOneShotFailure(Optional.empty(), false, ctx.peerSupportsFragmentation());
+    if (current.sa().keys() != null) {
+      current.peerRequests().sendOneShotFailure(Optional.empty(), false,
+          current.ctx().peerSupportsFragmentation());
     }
   }
 
@@ -111,12 +122,8 @@ final class Exchanges {
     return failAfterDelete;
   }
 
-  private void insertAfter(Task anchor, List<Task> tasks) {
-    queue.insertAfter(anchor, tasks);
-  }
-
   FailureStep currentStep() {
-    return Steps.of(activeType, session.state());
+    return Steps.of(current.activeType(), session.state());
   }
 
   /** Whether IKE_AUTH completed and the session was reported established. */
@@ -126,74 +133,137 @@ final class Exchanges {
 
   /** The step to blame when the outstanding request was never answered. */
   FailureStep givenUpStep() {
-    if (established && active.stream().anyMatch(t -> t instanceof LivenessTask)) {
+    if (established && current.active().stream().anyMatch(t -> t instanceof LivenessTask)) {
       return FailureStep.LIVENESS;
     }
     return currentStep();
   }
 
+  /**
+   * A request on {@code sa} was never answered. On an SA on its way out that only ends the SA;
+   * on the current one the caller ends the session.
+   *
+   * @return whether the session goes on
+   */
+  boolean gaveUpOn(IkeSa sa, OutstandingRequest request) {
+    Lane lane = laneOf(sa);
+    if (lane == null || lane == current) {
+      return false;
+    }
+    session.log().info("the gateway did not answer {} on the replaced {}; dropping it",
+        request.exchange(), sa);
+    retire(lane);
+    return true;
+  }
+
   void tearDown() {
-    queue.clear();
+    keepAlive.cancelAll();
+    lanes.forEach(Lane::clear);
     reader.reset();
   }
 
-  // ---- sending ----
+  // ---- Lane.Owner ----
 
-  private void initiateNext() {
-    if (sa.requests().busy() || blocked || session.state().isFinal()) {
-      return;
-    }
-    ExchangeType type = queue.nextExchange();
-    if (type == null) {
-      queueEmpty();
-      return;
-    }
-    activeType = type;
-    active = queue.participants(type);
-    List<Payload> payloads = new ArrayList<>();
-    try {
-      for (Task t : active) {
-        if (t.build(payloads) == Task.Status.FAILED) {
-          throw new TaskFailure(ctx.failure(), null, null);
-        }
+  @Override
+  public void idle(Lane lane) {
+    if (lane != current) {
+      if (ExchangeType.INFORMATIONAL.equals(lane.lastCompleted())) {
+        retire(lane); // our Delete of it was answered
       }
-      send(type, payloads);
-    } catch (TaskFailure f) {
-      failed(f);
-    } catch (GeneralSecurityException e) {
-      failed(TaskFailure.of(currentStep(), ErrorCode.INTERNAL_ERROR, "detail", e.toString()));
+      return;
     }
-  }
-
-  private void send(ExchangeType type, List<Payload> payloads) throws GeneralSecurityException {
-    long mid = sa.requests().nextMessageId();
-    IkeHeader h = IkeHeader.request(sa.spiInitiator(), sa.spiResponder(), type, mid, true);
-    List<byte[]> datagrams;
-    if (type.equals(ExchangeType.IKE_SA_INIT)) {
-      IkeMessage m = IkeMessage.of(h, payloads);
-      datagrams = writer.clear(m);
-      ctx.recordInitRequest(datagrams.get(0));
-    } else {
-      IkeMessage m = IkeMessage.protectedMessage(h, payloads);
-      ctx.setLastRequest(m);
-      datagrams = writer.sealed(m, sa, ctx.peerSupportsFragmentation());
-    }
-    session.setState(Steps.stateFor(type, session.state()));
-    session.log().debug("{} #{} request {} -->", type, mid, payloads);
-    session.retransmitter().send(sa, new OutstandingRequest(mid, type.toString(), datagrams,
-        session.loop().nanoTime()));
-  }
-
-  private void queueEmpty() {
     if (failAfterDelete != null) {
       session.fail(failAfterDelete);
     } else if (session.state() == SessionState.CLOSING) {
       session.finishClosed(false, true);
-    } else if (!established && ctx.isIkeAuthComplete()) {
+    } else if (!established && lane.ctx().isIkeAuthComplete()) {
       established = true;
-      session.established(SessionInfos.of(ctx, session.transport(), writer, reader, timings,
-          Duration.ofNanos(session.loop().nanoTime() - startNanos)));
+      session.established(SessionInfos.of(lane.ctx(), session.transport(), writer, reader,
+          timings, Duration.ofNanos(session.loop().nanoTime() - startNanos)));
+      keepAlive.established(lane);
     }
+  }
+
+  @Override
+  public void timed(ExchangeTiming timing) {
+    if (!established) {
+      timings.add(timing);
+    }
+  }
+
+  /** A task failed: tell the gateway where that helps, then end the session. */
+  @Override
+  public void failed(Lane lane, TaskFailure f) {
+    IkeFailure failure = f.failure();
+    if (f.getCause() != null) {
+      session.log().debug("failure cause: {}", f.getCause().toString());
+    }
+    if (lane != current) {
+      session.log().info("{} on the replaced {}; dropping it", failure, lane.sa());
+      retire(lane);
+      return;
+    }
+    var ctx = lane.ctx();
+    if (ctx.isIkeAuthComplete() && !session.state().isFinal() && failAfterDelete == null
+        && session.state() != SessionState.CLOSING) {
+      // The IKE SA is up at the gateway (e.g. only the CHILD SA failed): delete it properly.
+      failAfterDelete = failure;
+      deleteIkeSa();
+      return;
+    }
+    if (lane.sa().keys() != null && !ctx.isIkeAuthComplete()) {
+      lane.peerRequests().sendOneShotFailure(f.notifyToSend(), isGatewayAuthFailure(failure),
+          ctx.peerSupportsFragmentation());
+    }
+    session.fail(failure);
+  }
+
+  // ---- IKE SA rekey ----
+
+  /** {@code next} replaces the current lane: CHILD SAs, waiting tasks and timers move to it. */
+  void makeCurrent(Lane next) {
+    Lane previous = current;
+    if (previous == next) {
+      return;
+    }
+    previous.sa().moveChildrenTo(next.sa());
+    previous.moveWaitingTasksTo(next);
+    current = next;
+    session.log().setSpi(next.sa().localSpi());
+    keepAlive.ikeSaReplaced(previous, next);
+    // After the answer that creates the new SA has left (gateway's rekey).
+    session.loop().execute(next::initiateNext);
+    var oldId = previous.sa().id();
+    session.loop().schedule(REPLACED_SA_GRACE, () -> {
+      Lane old = session.registry().find(oldId).map(this::laneOf).orElse(null);
+      if (old != null && old != current) {
+        session.log().info("the replaced {} was not deleted in time; dropping it", old.sa());
+        retire(old);
+      }
+    });
+  }
+
+  /** Forgets a lane whose SA is gone: keys wiped, timers dead. */
+  void retire(Lane lane) {
+    if (lane == current) {
+      return;
+    }
+    lanes.remove(lane);
+    lane.clear();
+    IkeSa sa = lane.sa();
+    sa.setState(IkeSa.State.DELETED);
+    sa.wipe();
+    session.registry().remove(sa.id());
+    session.log().debug("{} retired", sa);
+  }
+
+  Lane laneOf(IkeSa sa) {
+    for (Lane l : lanes) {
+      if (l.sa() == sa) {
+        return l;
+      }
+    }
+    return null;
   }
 
   // ---- receiving ----
@@ -206,96 +276,64 @@ final class Exchanges {
       session.log().debug("dropping a datagram that is not IKE: {}", e.getMessage());
       return;
     }
-    if (h.initiatorSpi() != sa.localSpi()) {
+    Lane lane = null;
+    for (Lane l : lanes) {
+      if (l.owns(h)) {
+        lane = l;
+        break;
+      }
+    }
+    if (lane == null) {
       session.log().debug("dropping a message for SPI {}", Long.toHexString(h.initiatorSpi()));
       return;
     }
+    keepAlive.heardFromGateway();
     try {
       if (h.response()) {
-        onResponse(h, datagram);
-      } else if (peerRequests.handle(h, datagram, established)) {
-        initiateNext();
+        lane.onResponse(h, datagram);
+        return;
+      }
+      InformationalResponderTask info = lane.peerRequests().handle(h, datagram);
+      if (info != null) {
+        afterInformational(lane, info);
       }
     } catch (MessageReader.MalformedException e) {
-      failed(TaskFailure.of(currentStep(), ErrorCode.PROTOCOL_ERROR, "detail", e.getMessage()));
-    }
-  }
-
-  private void onResponse(IkeHeader h, byte[] datagram) throws MessageReader.MalformedException {
-    if (!sa.requests().matches(h.messageId()) || !h.exchangeType().equals(activeType)) {
-      return; // a late duplicate or not ours
-    }
-    boolean init = h.exchangeType().equals(ExchangeType.IKE_SA_INIT);
-    Optional<IkeMessage> m = init ? reader.clear(datagram) : reader.protectedMessage(h, datagram,
-        sa);
-    if (m.isEmpty()) {
-      return;
-    }
-    OutstandingRequest req = sa.requests().outstanding().orElseThrow();
-    req.cancelTimer();
-    timings.add(new ExchangeTiming(h.exchangeType().toString(), h.messageId(),
-        Duration.ofNanos(session.loop().nanoTime() - req.firstSentNanos()),
-        req.transmissions() - 1));
-    if (init) {
-      ctx.recordInitResponse(datagram);
-    }
-    session.log().debug("<-- {} #{} response {}", h.exchangeType(), h.messageId(),
-        m.get().payloads());
-    process(m.get());
-  }
-
-  private void process(IkeMessage response) {
-    try {
-      for (Task t : active) {
-        Task.Status s = t.process(response);
-        if (ctx.takeRetry()) {
-          sa.requests().retrySameId();
-          initiateNext();
-          return;
-        }
-        if (s == Task.Status.FAILED) {
-          throw new TaskFailure(ctx.failure(), null, null);
-        }
-        if (s == Task.Status.DONE) {
-          queue.remove(t);
-        }
+      if (lane == current) {
+        failed(lane, TaskFailure.of(currentStep(), ErrorCode.PROTOCOL_ERROR,
+            "detail", e.getMessage()));
+      } else {
+        session.log().debug("malformed message on the replaced {}: {}", lane.sa(),
+            e.getMessage());
       }
-    } catch (TaskFailure f) {
-      sa.requests().completed();
-      failed(f);
-      return;
     }
-    sa.requests().completed();
-    CompletionStage<?> blocker = ctx.takeBlocker();
-    if (blocker != null) {
-      blocked = true;
-      blocker.whenComplete((r, e) -> session.loop().execute(() -> {
-        blocked = false;
-        initiateNext();
-      }));
-      return;
-    }
-    initiateNext();
   }
 
-  /** A task failed: tell the gateway where that helps, then end the session. */
-  private void failed(TaskFailure f) {
-    IkeFailure failure = f.failure();
-    if (f.getCause() != null) {
-      session.log().debug("failure cause: {}", f.getCause().toString());
-    }
-    if (ctx.isIkeAuthComplete() && !session.state().isFinal() && failAfterDelete == null
-        && session.state() != SessionState.CLOSING) {
-      // The IKE SA is up at the gateway (e.g. only the CHILD SA failed): delete it properly.
-      failAfterDelete = failure;
-      deleteIkeSa();
+  private void afterInformational(Lane lane, InformationalResponderTask info) {
+    if (lane != current) {
+      if (info.ikeSaDeleted()) {
+        session.log().info("the gateway deleted the replaced {}", lane.sa());
+        retire(lane);
+      }
       return;
     }
-    if (sa.keys() != null && !ctx.isIkeAuthComplete()) {
-      peerRequests.sendOneShotFailure(f.notifyToSend(), isGatewayAuthFailure(failure),
-          ctx.peerSupportsFragmentation());
+    if (info.ikeSaDeleted()) {
+      session.log().info("the gateway deleted the IKE SA");
+      if (established) {
+        session.finishClosed(true, true);
+      } else {
+        session.fail(IkeFailure.of(currentStep(), ErrorCode.PEER_DELETED));
+      }
+      return;
     }
-    session.fail(failure);
+    if (info.redirect() != null && established) {
+      session.listener().onRedirected(info.redirect(), true);
+    }
+    if (info.lastChildDeleted() && established) {
+      session.log().info("the gateway deleted the last CHILD SA; closing the IKE SA");
+      session.closeBecauseGatewayEnded();
+      return;
+    }
+    current.initiateNext();
   }
 
   private static boolean isGatewayAuthFailure(IkeFailure f) {

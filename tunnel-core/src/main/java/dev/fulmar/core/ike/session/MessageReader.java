@@ -70,7 +70,8 @@ final class MessageReader {
 
   private Optional<IkeMessage> fragment(IkeHeader h, byte[] datagram, IkeSa sa)
       throws IkeProtocolException, IntegrityCheckFailedException {
-    String key = (h.response() ? "r" : "q") + h.messageId();
+    String key = Long.toHexString(h.initiatorSpi()) + (h.response() ? "r" : "q")
+        + h.messageId();
     FragmentReassembler r =
         reassembly.computeIfAbsent(key, k -> new FragmentReassembler(sa.keys().inbound()));
     Optional<IkeMessage> done = r.add(datagram);

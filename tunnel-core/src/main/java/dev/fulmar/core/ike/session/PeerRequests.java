@@ -12,27 +12,37 @@ import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.sa.IkeSa;
 import dev.fulmar.core.ike.sa.ResponseWindow;
+import dev.fulmar.core.ike.task.ChildRekeyResponder;
+import dev.fulmar.core.ike.task.IkeRekeyResponder;
 import dev.fulmar.core.ike.task.InformationalResponderTask;
+import dev.fulmar.core.ike.task.Task;
+import dev.fulmar.core.ike.task.TaskFailure;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The gateway's requests on our IKE SA (we are the responder for them, RFC 7296 §2.2): a new one
+ * The gateway's requests on one IKE SA (we are the responder for them, RFC 7296 §2.2): a new one
  * is processed and answered, a retransmitted one gets the cached answer (§2.1), anything else is
- * dropped. Liveness checks and Deletes are answered by {@link InformationalResponderTask}; CHILD SA
- * creation by the gateway is declined with NO_ADDITIONAL_SAS until rekeying lands.
+ * dropped. Liveness checks, Deletes and notifications are answered by {@link
+ * InformationalResponderTask}; CREATE_CHILD_SA rekeys a CHILD SA ({@link ChildRekeyResponder}) or
+ * the IKE SA ({@link IkeRekeyResponder}), with their IKE_FOLLOWUP_KE exchanges (RFC 9370); new
+ * CHILD SAs are declined with NO_ADDITIONAL_SAS.
  */
 final class PeerRequests {
   private final Session session;
+  private final Lane lane;
   private final IkeSa sa;
   private final MessageWriter writer;
   private final MessageReader reader;
+  /** A rekey responder waiting for its IKE_FOLLOWUP_KE requests, or null. */
+  private Task followup;
 
-  PeerRequests(Session session, IkeSa sa, MessageWriter writer, MessageReader reader) {
+  PeerRequests(Session session, Lane lane, MessageWriter writer, MessageReader reader) {
     this.session = session;
-    this.sa = sa;
+    this.lane = lane;
+    this.sa = lane.sa();
     this.writer = writer;
     this.reader = reader;
   }
@@ -40,67 +50,96 @@ final class PeerRequests {
   /**
    * Handles one request datagram.
    *
-   * @param established whether the IKE SA completed IKE_AUTH
-   * @return whether the session should look at its queue again (a delete was queued)
+   * @return the INFORMATIONAL request's task once answered (for the session to act on), or null
    */
-  boolean handle(IkeHeader h, byte[] datagram, boolean established)
+  InformationalResponderTask handle(IkeHeader h, byte[] datagram)
       throws MessageReader.MalformedException {
-    if (sa.keys() == null || h.initiator()) {
-      return false;
+    if (sa.keys() == null || h.initiator() == sa.isInitiator()) {
+      return null;
     }
     ResponseWindow window = sa.responses();
     ResponseWindow.Verdict v = window.classify(h.messageId());
     if (v == ResponseWindow.Verdict.RETRANSMISSION) {
       session.transport().send(window.lastResponse());
-      return false;
+      return null;
     }
     if (v == ResponseWindow.Verdict.OUT_OF_WINDOW) {
       session.log().debug("dropping gateway request #{} outside the window", h.messageId());
-      return false;
+      return null;
     }
     Optional<IkeMessage> m = reader.protectedMessage(h, datagram, sa);
     if (m.isEmpty()) {
-      return false;
+      return null;
     }
     session.log().debug("<-- {} #{} request {}", h.exchangeType(), h.messageId(),
         m.get().payloads());
     List<Payload> answer = new ArrayList<>();
+    ExchangeType type = h.exchangeType();
     InformationalResponderTask info = null;
-    if (h.exchangeType().equals(ExchangeType.INFORMATIONAL)) {
-      info = new InformationalResponderTask(sa, session.log(),
-          session.params().saInstaller());
+    if (type.equals(ExchangeType.INFORMATIONAL)) {
+      info = new InformationalResponderTask(lane.ctx());
       info.process(m.get());
       info.build(answer);
-    } else if (h.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)) {
-      session.log().info("declining the gateway's CREATE_CHILD_SA (rekeying not supported yet)");
-      answer.add(NotifyPayload.of(NotifyType.NO_ADDITIONAL_SAS));
+    } else if (type.equals(ExchangeType.CREATE_CHILD_SA)) {
+      createChildSa(m.get(), answer);
+    } else if (type.equals(ExchangeType.IKE_FOLLOWUP_KE)) {
+      followupKe(m.get(), answer);
     } else {
-      session.log().info("ignoring a gateway {} request", h.exchangeType());
-      return false;
+      session.log().info("ignoring a gateway {} request", type);
+      return null;
     }
     respond(h, answer);
-    return afterAnswer(info, established);
+    return info;
   }
 
-  private boolean afterAnswer(InformationalResponderTask info, boolean established) {
-    if (info == null) {
-      return false;
+  private void createChildSa(IkeMessage request, List<Payload> answer) {
+    Task responder;
+    if (ChildRekeyResponder.rekeysChildSa(request)) {
+      responder = new ChildRekeyResponder(lane.ctx());
+    } else if (IkeRekeyResponder.rekeysIkeSa(request)) {
+      responder = new IkeRekeyResponder(lane.ctx());
+    } else {
+      session.log().info("declining the gateway's new CHILD SA (one tunnel per session)");
+      answer.add(NotifyPayload.of(NotifyType.NO_ADDITIONAL_SAS));
+      return;
     }
-    if (info.ikeSaDeleted()) {
-      session.log().info("the gateway deleted the IKE SA");
-      if (established) {
-        session.finishClosed(true, true);
-      } else {
-        session.fail(IkeFailure.of(session.exchanges().currentStep(), ErrorCode.PEER_DELETED));
-      }
-      return false;
+    if (followup != null) {
+      session.log().debug("the gateway starts a rekey while another one waits for"
+          + " IKE_FOLLOWUP_KE; TEMPORARY_FAILURE");
+      answer.add(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+      return;
     }
-    if (info.lastChildDeleted() && established) {
-      session.log().info("the gateway deleted the last CHILD SA; closing the IKE SA");
-      session.closeBecauseGatewayEnded();
-      return true;
+    answerWith(responder, request, answer);
+  }
+
+  private void followupKe(IkeMessage request, List<Payload> answer) {
+    boolean continues = followup instanceof ChildRekeyResponder c ? c.continuedBy(request)
+        : followup instanceof IkeRekeyResponder i && i.continuedBy(request);
+    if (!continues) {
+      answer.add(NotifyPayload.of(NotifyType.STATE_NOT_FOUND));
+      return;
     }
-    return false;
+    answerWith(followup, request, answer);
+  }
+
+  private void answerWith(Task responder, IkeMessage request, List<Payload> answer) {
+    try {
+      responder.process(request);
+    } catch (TaskFailure f) {
+      session.log().info("refusing the gateway's rekey: {}", f.failure());
+      followup = null;
+      answer.add(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN));
+      return;
+    }
+    try {
+      responder.build(answer);
+    } catch (TaskFailure f) {
+      answer.clear();
+      answer.add(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN));
+    }
+    boolean waits = responder instanceof ChildRekeyResponder c ? c.waitingForFollowup()
+        : ((IkeRekeyResponder) responder).waitingForFollowup();
+    followup = waits ? responder : null;
   }
 
   private void respond(IkeHeader request, List<Payload> payloads) {
@@ -133,7 +172,7 @@ final class PeerRequests {
     payloads.add(DeletePayload.ikeSa());
     long mid = sa.requests().nextMessageId();
     IkeHeader h = IkeHeader.request(sa.spiInitiator(), sa.spiResponder(),
-        ExchangeType.INFORMATIONAL, mid, true);
+        ExchangeType.INFORMATIONAL, mid, sa.isInitiator());
     try {
       session.transport().send(writer.sealed(IkeMessage.protectedMessage(h, payloads), sa,
           peerFragmentation));

@@ -157,6 +157,9 @@ final class Session implements IkeSession {
   }
 
   private void gaveUp(IkeSa sa, OutstandingRequest request) {
+    if (exchanges != null && exchanges.gaveUpOn(sa, request)) {
+      return;
+    }
     long seconds =
         Duration.ofNanos(loop.nanoTime() - request.firstSentNanos()).toSeconds();
     if (state == SessionState.CLOSING) {
@@ -187,6 +190,10 @@ final class Session implements IkeSession {
 
   SessionEnvironment env() {
     return env;
+  }
+
+  IkeSessionListener listener() {
+    return listener;
   }
 
   SessionLoop loop() {

@@ -1,20 +1,37 @@
 package dev.fulmar.core.ike.session;
 
+import dev.fulmar.core.ike.sa.ChildSa;
+import dev.fulmar.core.ike.sa.IkeSa;
+import dev.fulmar.core.ike.sa.SaId;
+import dev.fulmar.core.ike.task.IkeDeleteTask;
+import dev.fulmar.core.ike.task.RekeyedIkeSa;
 import dev.fulmar.core.ike.task.SessionHooks;
 import dev.fulmar.core.ike.task.Task;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.BiConsumer;
 
-/** What tasks may ask of the session: addresses, the NAT-T switch, more tasks. */
+/**
+ * What the tasks of one IKE SA ({@link Lane}) may ask of the session: addresses, the NAT-T switch,
+ * more tasks, and what happened to the SAs, which the session reports to the listener and turns
+ * into timers and lanes.
+ */
 final class SessionHooksImpl implements SessionHooks {
   private final Session session;
-  private final BiConsumer<Task, List<Task>> insertAfter;
+  private final Exchanges exchanges;
+  private Lane lane;
+  /** The gateway's new IKE SA of a rekey collision, until our own rekey decides it. */
+  private Lane pending;
+  private RekeyedIkeSa pendingRekey;
 
-  SessionHooksImpl(Session session, BiConsumer<Task, List<Task>> insertAfter) {
+  SessionHooksImpl(Session session, Exchanges exchanges) {
     this.session = session;
-    this.insertAfter = insertAfter;
+    this.exchanges = exchanges;
+  }
+
+  void attach(Lane owner) {
+    this.lane = owner;
   }
 
   @Override
@@ -39,6 +56,89 @@ final class SessionHooksImpl implements SessionHooks {
 
   @Override
   public void insertAfter(Task anchor, List<Task> tasks) {
-    insertAfter.accept(anchor, tasks);
+    lane.insertAfter(anchor, tasks);
+  }
+
+  @Override
+  public void childSaInstalled(ChildSa child) {
+    exchanges.keepAlive().childInstalled(child);
+  }
+
+  @Override
+  public void childSaRekeyed(ChildSa previous, ChildSa current) {
+    session.listener().onChildSaRekeyed(previous.info(), current.info());
+  }
+
+  @Override
+  public void childSaDeletedByPeer(ChildSa child) {
+    if (!lane.sa().children().isEmpty()) {
+      session.listener().onChildSaDeleted(child.info());
+    }
+  }
+
+  @Override
+  public void retryChildRekey(long inboundSpi, Duration delay) {
+    exchanges.keepAlive().armChildRekey(inboundSpi, delay);
+  }
+
+  @Override
+  public void retryIkeRekey(Duration delay) {
+    exchanges.keepAlive().armIkeRekey(lane.sa(), delay);
+  }
+
+  @Override
+  public SaId newSaId() {
+    return session.registry().newId();
+  }
+
+  @Override
+  public void ikeSaRekeyed(RekeyedIkeSa next, IkeRekeyOutcome outcome) {
+    IkeSa sa = next.sa();
+    session.registry().add(sa);
+    Lane nextLane = exchanges.newLane(sa);
+    nextLane.ctx().inheritFrom(lane.ctx(), next.encryption(), next.integrity(), next.prf(),
+        next.keyExchanges());
+    switch (outcome) {
+      case CURRENT -> adopt(nextLane, next);
+      case PENDING -> {
+        pending = nextLane;
+        pendingRekey = next;
+      }
+      case REDUNDANT -> {
+        session.log().info("deleting the redundant IKE SA of the lost rekey collision");
+        nextLane.add(new IkeDeleteTask());
+        nextLane.initiateNext();
+      }
+      default -> throw new IllegalStateException(outcome.toString());
+    }
+  }
+
+  @Override
+  public void resolveIkeRekeyCollision(boolean adoptPassive) {
+    if (pending == null) {
+      return;
+    }
+    Lane p = pending;
+    RekeyedIkeSa r = pendingRekey;
+    pending = null;
+    pendingRekey = null;
+    if (adoptPassive) {
+      lane.sa().setState(IkeSa.State.REKEYED);
+      adopt(p, r);
+    }
+    // Otherwise the gateway deletes its redundant SA; its lane answers that Delete.
+  }
+
+  private void adopt(Lane next, RekeyedIkeSa r) {
+    IkeSa sa = next.sa();
+    session.log().info("IKE SA rekeyed: {}", sa);
+    exchanges.makeCurrent(next);
+    session.listener().onIkeSaRekeyed(sa.spiInitiator(), sa.spiResponder(), r.keyExchanges());
+  }
+
+  @Override
+  public void addressesUpdated() {
+    session.listener().onAddressesUpdated(session.transport().localAddress(),
+        session.transport().remoteAddress());
   }
 }

@@ -37,6 +37,13 @@ final class TaskQueue {
     return out;
   }
 
+  /** The queued tasks other than {@code running}, in queue order. */
+  List<Task> waiting(List<Task> running) {
+    List<Task> out = new ArrayList<>(tasks);
+    out.removeAll(running);
+    return out;
+  }
+
   void remove(Task t) {
     tasks.remove(t);
   }

@@ -31,7 +31,8 @@ import java.util.List;
  *
  * <p>Tunnel mode, ESP, no PFS (key exchange transforms are left out of IKE_AUTH proposals, as
  * the RFC creates this SA from SK_d without one). The gateway may narrow the selectors but not
- * widen them; KEYMAT = prf+(SK_d, Ni | Nr).
+ * widen them; KEYMAT = prf+(SK_d, Ni | Nr). In a re-authentication the new SA replaces the old
+ * IKE SA's CHILD SA in the data path, make-before-break.
  */
 public final class ChildCreateTask implements Task {
   private final TaskContext ctx;
@@ -82,8 +83,13 @@ public final class ChildCreateTask implements Task {
     ChildSaInfo info = new ChildSaInfo(inboundSpi & 0xffffffffL, choice.gatewaySpi(),
         choice.encryption(), choice.integrity(), null, choice.esn() == Algorithm.ESN, tsi, tsr);
     KeyLogger.childSa(ctx, choice, info.inboundSpi(), keys);
-    EspInstall.install(ctx.params.saInstaller(), info, keys, ctx.hooks.remoteAddress());
-    ctx.sa.children().add(new ChildSa(info, keys));
+    long replacing = ctx.replacing();
+    EspInstall.install(ctx.params.saInstaller(), info, keys, ctx.hooks.remoteAddress(),
+        replacing < 0 ? EspInstall.Mode.NEW : EspInstall.Mode.REPLACE, replacing,
+        dev.fulmar.core.ike.crypto.Role.INITIATOR);
+    ChildSa child = new ChildSa(info, keys);
+    ctx.sa.children().add(child);
+    ctx.hooks.childSaInstalled(child);
     ctx.result.child = info;
     ctx.log.info("CHILD SA {} {}_i {}_o, {} === {}", info.algorithms(),
         String.format("%08x", info.inboundSpi()), String.format("%08x", info.outboundSpi()),

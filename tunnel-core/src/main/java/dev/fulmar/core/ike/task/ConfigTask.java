@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *                 <--  HDR, SK {..., CP(CFG_REPLY), ...}   (final IKE_AUTH response)
  * </pre>
  *
- * <p>Asks for the attributes the parameters name and keeps what the gateway assigns: virtual
+ * <p>Asks for the attributes the parameters name (the virtual address we had, if any, see {@link
+ * TaskContext#requestedAddresses()}) and keeps what the gateway assigns: virtual
  * addresses, DNS servers, split subnets and DNS domains. Domains that are not host names are
  * dropped, as RFC 8598 §5 asks of clients.
  */
@@ -45,16 +46,36 @@ public final class ConfigTask implements Task {
   @Override
   public Status build(List<Payload> out) {
     if (!requested && !ctx.params.configRequest().isEmpty()) {
-      List<ConfigAttributeType> types = new ArrayList<>();
+      List<dev.fulmar.core.ike.message.ConfigAttribute> attrs = new ArrayList<>();
+      List<InetAddress> wanted = ctx.requestedAddresses();
       for (ConfigAttribute a : ConfigAttribute.values()) {
         if (ctx.params.configRequest().contains(a)) {
-          types.add(ConfigAttributeType.valueOf(a.type()));
+          attrs.add(attribute(ConfigAttributeType.valueOf(a.type()), wanted));
         }
       }
-      out.add(ConfigPayload.request(types.toArray(new ConfigAttributeType[0])));
+      out.add(new ConfigPayload(ConfigType.REQUEST, attrs));
     }
     requested = true;
     return Status.NEED_MORE;
+  }
+
+  /**
+   * An empty attribute asks for any value; an address attribute with a value asks for that
+   * address (RFC 7296 §3.15.1), e.g. the one we had before a reconnect or re-authentication.
+   */
+  private static dev.fulmar.core.ike.message.ConfigAttribute attribute(ConfigAttributeType type,
+      List<InetAddress> wanted) {
+    boolean v4 = type.equals(ConfigAttributeType.INTERNAL_IP4_ADDRESS);
+    boolean v6 = type.equals(ConfigAttributeType.INTERNAL_IP6_ADDRESS);
+    for (InetAddress a : wanted) {
+      if (v4 && a instanceof java.net.Inet4Address) {
+        return dev.fulmar.core.ike.message.ConfigAttribute.address(type, a);
+      }
+      if (v6 && a instanceof java.net.Inet6Address a6) {
+        return dev.fulmar.core.ike.message.ConfigAttribute.ip6Prefix(type, a6, 128);
+      }
+    }
+    return dev.fulmar.core.ike.message.ConfigAttribute.request(type);
   }
 
   @Override

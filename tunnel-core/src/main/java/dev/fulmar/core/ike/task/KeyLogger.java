@@ -4,6 +4,7 @@ import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.ike.crypto.ChildSaKeys;
 import dev.fulmar.core.ike.crypto.IkeSaKeys;
+import dev.fulmar.core.ike.crypto.Role;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -79,20 +80,27 @@ final class KeyLogger {
   /** Logs both directions of a CHILD SA, if a key log was asked for. */
   static void childSa(TaskContext ctx, Proposals.EspChoice choice, long inboundSpi,
       ChildSaKeys keys) {
+    childSa(ctx, choice.encryption(), choice.integrity(), choice.gatewaySpi(), inboundSpi, keys,
+        Role.INITIATOR);
+  }
+
+  /** Logs both directions of a CHILD SA created in an exchange where we had {@code role}. */
+  static void childSa(TaskContext ctx, Algorithm encryption, Algorithm integrity,
+      long outboundSpi, long inboundSpi, ChildSaKeys keys, Role role) {
     ctx.params.keyLog().ifPresent(sink -> {
-      String enc = ESP_ENCRYPTION.get(choice.encryption());
-      String integ = choice.integrity() == null ? "NULL" : ESP_INTEGRITY.get(choice.integrity());
+      String enc = ESP_ENCRYPTION.get(encryption);
+      String integ = integrity == null ? "NULL" : ESP_INTEGRITY.get(integrity);
       if (enc == null || integ == null) {
         ctx.log.warn("key log: Wireshark cannot decrypt ESP with {}; ESP keys not logged",
-            choice.encryption());
+            encryption);
         return;
       }
       InetAddress local = ctx.hooks.localAddress().getAddress();
       InetAddress remote = ctx.hooks.remoteAddress().getAddress();
-      sink.append(KeyLogSink.Table.ESP_SA, espRecord(local, remote, choice.gatewaySpi(), enc,
-          keys.initiatorToResponder(), integ));
+      sink.append(KeyLogSink.Table.ESP_SA, espRecord(local, remote, outboundSpi, enc,
+          keys.outbound(role), integ));
       sink.append(KeyLogSink.Table.ESP_SA, espRecord(remote, local, inboundSpi, enc,
-          keys.responderToInitiator(), integ));
+          keys.inbound(role), integ));
     });
   }
 

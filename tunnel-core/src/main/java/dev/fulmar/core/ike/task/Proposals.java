@@ -35,7 +35,19 @@ final class Proposals {
     return new SaPayload(out);
   }
 
-  /** The ESP SA payload of the first CHILD SA, with our inbound SPI in every proposal. */
+  /** The IKE SA payload of an IKE SA rekey (RFC 7296 §1.3.2): our new SPI in every proposal. */
+  static SaPayload ikeRekeyOffer(List<IkeProposal> proposals, long newSpi) {
+    List<Proposal> out = new ArrayList<>();
+    for (int i = 0; i < proposals.size(); i++) {
+      out.add(Proposal.ikeRekey(i + 1, newSpi, transforms(proposals.get(i))));
+    }
+    return new SaPayload(out);
+  }
+
+  /**
+   * The ESP SA payload of a CHILD SA, with our inbound SPI in every proposal; PFS and additional
+   * key exchange transforms as the proposals have them (none for the CHILD SA of IKE_AUTH).
+   */
   static SaPayload espOffer(List<EspProposal> proposals, int inboundSpi) {
     List<Proposal> out = new ArrayList<>();
     for (int i = 0; i < proposals.size(); i++) {
@@ -44,6 +56,10 @@ final class Proposals {
       p.encryption().forEach(a -> t.add(transform(TransformType.ENCR, a)));
       p.integrity().forEach(a -> t.add(transform(TransformType.INTEG, a)));
       p.keyExchange().forEach(a -> t.add(transform(TransformType.KE, a)));
+      for (int slot = 0; slot < p.additionalKeyExchanges().size(); slot++) {
+        TransformType type = TransformType.additionalKeyExchange(slot + 1);
+        p.additionalKeyExchanges().get(slot).forEach(a -> t.add(transform(type, a)));
+      }
       p.esn().forEach(a -> t.add(transform(TransformType.ESN, a)));
       out.add(Proposal.esp(i + 1, inboundSpi, t));
     }
@@ -81,10 +97,14 @@ final class Proposals {
   /** What the gateway chose for an ESP SA. */
   record EspChoice(
       long gatewaySpi, Algorithm encryption, Algorithm integrity, Algorithm keyExchange,
-      Algorithm esn) {}
+      Algorithm esn, List<Algorithm> additionalKeyExchanges) {}
 
   static IkeChoice ikeChoice(SaPayload reply, List<IkeProposal> offered) throws TaskFailure {
-    FailureStep step = FailureStep.IKE_SA_INIT;
+    return ikeChoice(reply, offered, FailureStep.IKE_SA_INIT);
+  }
+
+  static IkeChoice ikeChoice(SaPayload reply, List<IkeProposal> offered, FailureStep step)
+      throws TaskFailure {
     Proposal chosen = single(reply, ProtocolId.IKE, offered.size(), step);
     IkeProposal ours = offered.get(chosen.number() - 1);
     Algorithm enc = pick(chosen, TransformType.ENCR, ours.encryption(), step).orElseThrow(
@@ -111,7 +131,11 @@ final class Proposals {
   }
 
   static EspChoice espChoice(SaPayload reply, List<EspProposal> offered) throws TaskFailure {
-    FailureStep step = FailureStep.CHILD_SA;
+    return espChoice(reply, offered, FailureStep.CHILD_SA);
+  }
+
+  static EspChoice espChoice(SaPayload reply, List<EspProposal> offered, FailureStep step)
+      throws TaskFailure {
     Proposal chosen = single(reply, ProtocolId.ESP, offered.size(), step);
     if (chosen.spi().length != 4 || chosen.spiValue() == 0) {
       throw protocol(step, "the gateway's ESP SPI is not four non-zero octets");
@@ -128,7 +152,30 @@ final class Proposals {
       throw missing("ESP key exchange (PFS)", step);
     }
     Algorithm esn = pick(chosen, TransformType.ESN, ours.esn(), step).orElse(Algorithm.NO_ESN);
-    return new EspChoice(chosen.spiValue(), enc, integ, ke, esn);
+    List<Algorithm> extra = new ArrayList<>();
+    for (int slot = 0; slot < IkeProposal.MAX_ADDITIONAL_KEY_EXCHANGES; slot++) {
+      List<Algorithm> allowed = slot < ours.additionalKeyExchanges().size()
+          ? ours.additionalKeyExchanges().get(slot) : List.of();
+      TransformType type = TransformType.additionalKeyExchange(slot + 1);
+      Optional<Algorithm> a = pick(chosen, type, allowed, step);
+      if (a.isEmpty() && !allowed.isEmpty() && !allowed.contains(Algorithm.KE_NONE)) {
+        throw missing("additional key exchange " + (slot + 1), step);
+      }
+      a.filter(x -> x != Algorithm.KE_NONE).ifPresent(extra::add);
+    }
+    if (!extra.isEmpty() && ke == null) {
+      throw protocol(step, "the gateway chose additional key exchanges without a first one");
+    }
+    return new EspChoice(chosen.spiValue(), enc, integ, ke, esn, extra);
+  }
+
+  /** The SPI of the one proposal of the gateway's answer (its new IKE SPI in a rekey). */
+  static long chosenSpi(SaPayload reply, int length, FailureStep step) throws TaskFailure {
+    Proposal p = reply.proposals().get(0);
+    if (p.spi().length != length || p.spiValue() == 0) {
+      throw protocol(step, "the gateway's SPI is not " + length + " non-zero octets");
+    }
+    return p.spiValue();
   }
 
   private static Proposal single(SaPayload reply, ProtocolId protocol, int offered,
@@ -174,7 +221,7 @@ final class Proposals {
     return known;
   }
 
-  private static Algorithm.Kind kindOf(TransformType type) {
+  static Algorithm.Kind kindOf(TransformType type) {
     if (type.equals(TransformType.ENCR)) {
       return Algorithm.Kind.ENCRYPTION;
     } else if (type.equals(TransformType.PRF)) {

@@ -36,4 +36,12 @@ public interface Task {
 
   /** Reads this task's payloads from an incoming message. */
   Status process(IkeMessage in) throws TaskFailure;
+
+  /**
+   * The same work for the IKE SA of {@code next}, when the task's IKE SA was replaced (rekey)
+   * before the task started; null when the task does not move (it is dropped).
+   */
+  default Task movedTo(TaskContext next) {
+    return null;
+  }
 }

@@ -3,8 +3,8 @@ package dev.fulmar.core.ike.task;
 import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.ChildSaInfo;
 import dev.fulmar.core.api.IkeIdentity;
-import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.api.IkeFailure;
+import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.NatDetection;
 import dev.fulmar.core.api.SessionEnvironment;
@@ -48,6 +48,12 @@ public final class TaskContext {
   // IKE_AUTH
   boolean gatewayAuthenticated;
   boolean ikeAuthComplete;
+
+  // keeping the tunnel up
+  java.time.Duration authLifetime;
+  private Long replacing;
+  private List<InetAddress> requestedAddresses;
+  private String redirect;
 
   // control of the session
   private boolean retry;
@@ -137,10 +143,99 @@ public final class TaskContext {
     return failure;
   }
 
+  /**
+   * Takes over what an IKE SA that this one replaces knew (RFC 7296 §2.18: a rekeyed SA keeps the
+   * authentication, the configuration and what the gateway announced), with the algorithms the
+   * rekey negotiated.
+   */
+  public void inheritFrom(TaskContext previous, Algorithm encryption, Algorithm integrity,
+      Algorithm prf, List<Algorithm> keyExchanges) {
+    Negotiated r = result;
+    Negotiated p = previous.result;
+    r.encryption = encryption;
+    r.integrity = integrity;
+    r.prf = prf;
+    r.keyExchanges.clear();
+    r.keyExchanges.addAll(keyExchanges);
+    r.nat = p.nat;
+    r.localIdentity = p.localIdentity;
+    r.remoteIdentity = p.remoteIdentity;
+    r.remoteCertificateSubject = p.remoteCertificateSubject;
+    r.authMethod = p.authMethod;
+    r.config.virtualAddresses.addAll(p.config.virtualAddresses);
+    r.config.dnsServers.addAll(p.config.dnsServers);
+    r.config.dnsDomains.addAll(p.config.dnsDomains);
+    r.config.splitSubnets.addAll(p.config.splitSubnets);
+    r.child = p.child;
+    peer.fragmentation = previous.peer.fragmentation;
+    peer.intermediate = previous.peer.intermediate;
+    peer.mobike = previous.peer.mobike;
+    peer.additionalAddresses.addAll(previous.peer.additionalAddresses);
+    gatewayAuthenticated = true;
+    ikeAuthComplete = true;
+    replacing = null;
+  }
+
+  /** Whether both sides announced MOBIKE (RFC 4555 §3.2). */
+  public boolean mobike() {
+    return peer.mobike;
+  }
+
+  /** Addresses the gateway announced besides the one we talk to (RFC 4555 §3.6), in order. */
+  public List<InetAddress> peerAdditionalAddresses() {
+    return List.copyOf(peer.additionalAddresses);
+  }
+
+  /** Records the gateway's ADDITIONAL_IP4/6_ADDRESS or NO_ADDITIONAL_ADDRESSES announcement. */
+  public void setPeerAdditionalAddresses(List<InetAddress> addresses) {
+    peer.additionalAddresses.clear();
+    peer.additionalAddresses.addAll(addresses);
+  }
+
+  /**
+   * The AUTH_LIFETIME the gateway announced in IKE_AUTH (RFC 4478), or null: re-authenticate
+   * before it runs out.
+   */
+  public java.time.Duration authLifetime() {
+    return authLifetime;
+  }
+
+  /**
+   * The CHILD SA the first CHILD SA of this (re-authenticating) IKE SA replaces in the data path,
+   * by our inbound SPI; -1 for a plain connect.
+   */
+  public long replacing() {
+    return replacing == null ? -1 : replacing;
+  }
+
+  /** The virtual addresses to ask for: the ones we have when re-authenticating, else the params'. */
+  public List<InetAddress> requestedAddresses() {
+    return requestedAddresses != null ? requestedAddresses : params.requestedAddresses();
+  }
+
+  /** Makes this IKE SA's setup a re-authentication replacing CHILD SA {@code inboundSpi}. */
+  public void setReplacing(long inboundSpi, List<InetAddress> addresses) {
+    this.replacing = inboundSpi;
+    this.requestedAddresses = List.copyOf(addresses);
+  }
+
+  /** The new gateway a REDIRECT named (RFC 5685), or null; cleared by reading it. */
+  public String takeRedirect() {
+    String r = redirect;
+    redirect = null;
+    return r;
+  }
+
+  void redirectTo(String gateway) {
+    this.redirect = gateway;
+  }
+
   /** What the gateway told us in IKE_SA_INIT (and IKE_AUTH) that later tasks rely on. */
   static final class PeerAnnouncements {
     boolean fragmentation;
     boolean intermediate;
+    boolean mobike;
+    final List<InetAddress> additionalAddresses = new ArrayList<>();
     final List<SignatureHash> signatureHashes = new ArrayList<>();
     final List<byte[]> certificateRequests = new ArrayList<>();
   }

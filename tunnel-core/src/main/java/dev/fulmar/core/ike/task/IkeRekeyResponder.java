@@ -1,0 +1,184 @@
+package dev.fulmar.core.ike.task;
+
+import dev.fulmar.core.api.FailureStep;
+import dev.fulmar.core.ike.message.ExchangeType;
+import dev.fulmar.core.ike.message.IkeMessage;
+import dev.fulmar.core.ike.message.KePayload;
+import dev.fulmar.core.ike.message.NoncePayload;
+import dev.fulmar.core.ike.message.NotifyPayload;
+import dev.fulmar.core.ike.message.NotifyType;
+import dev.fulmar.core.ike.message.Payload;
+import dev.fulmar.core.ike.message.ProtocolId;
+import dev.fulmar.core.ike.message.SaPayload;
+import dev.fulmar.core.ike.sa.ChildSa;
+import dev.fulmar.core.ike.sa.IkeSa;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers the gateway's rekey of the IKE SA (RFC 7296 §1.3.2, §2.18; RFC 9370 §2.2.4):
+ *
+ * <pre>
+ *   <--  HDR, SK {SA(new SPIi), Ni, KEi}
+ *        HDR, SK {SA(new SPIr), Nr, KEr, [N(ADDITIONAL_KEY_EXCHANGE)(link)]}  -->
+ *   [<--  HDR(IKE_FOLLOWUP_KE), SK {N(ADDITIONAL_KEY_EXCHANGE)(link), KEi(n)}
+ *         HDR, SK {KEr(n), [N(ADDITIONAL_KEY_EXCHANGE)(link)]}  -->] ...
+ *         the new IKE SA (the gateway is its original initiator) takes over
+ *   <--  HDR, SK {D(IKE)}      (on the old SA)      HDR, SK {}  -->
+ * </pre>
+ *
+ * <p>Refused with TEMPORARY_FAILURE while a CHILD SA rekey is half done, or when our own IKE SA
+ * rekey is already past CREATE_CHILD_SA or done (as strongSwan does). While ours is still waiting
+ * for its CREATE_CHILD_SA response the two collide (§2.8.1): the new SA is kept aside until our
+ * response decides which one stays.
+ */
+public final class IkeRekeyResponder implements Task {
+  private static final FailureStep STEP = FailureStep.REKEY;
+
+  private final TaskContext ctx;
+  private final List<Payload> answer = new ArrayList<>();
+  private ProposalSelection.Selected selected;
+  private KeyExchangeRounds kes;
+  private long ourSpi;
+  private byte[] ni;
+  private byte[] nr;
+  private boolean waitingForFollowup;
+
+  public IkeRekeyResponder(TaskContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Whether {@code request} (a CREATE_CHILD_SA) rekeys the IKE SA. */
+  public static boolean rekeysIkeSa(IkeMessage request) {
+    return request.first(SaPayload.class).map(sa -> !sa.proposals().isEmpty()
+        && sa.proposals().get(0).protocol().equals(ProtocolId.IKE)).orElse(false)
+        && request.notify(NotifyType.REKEY_SA).isEmpty();
+  }
+
+  @Override
+  public ExchangeType exchange() {
+    return waitingForFollowup ? ExchangeType.IKE_FOLLOWUP_KE : ExchangeType.CREATE_CHILD_SA;
+  }
+
+  public boolean waitingForFollowup() {
+    return waitingForFollowup;
+  }
+
+  /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
+  public boolean continuedBy(IkeMessage request) {
+    return request.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)
+        .map(n -> kes.linkMatches(n.data())).orElse(false);
+  }
+
+  @Override
+  public Status process(IkeMessage request) throws TaskFailure {
+    answer.clear();
+    if (waitingForFollowup) {
+      if (!round(request.first(KePayload.class).orElse(null))) {
+        return stop();
+      }
+      return next();
+    }
+    if (busy()) {
+      ctx.log.debug("the gateway rekeys the IKE SA while it is {}; TEMPORARY_FAILURE",
+          ctx.sa.state());
+      return refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+    }
+    KePayload ke = request.first(KePayload.class).orElse(null);
+    NoncePayload nonce = request.first(NoncePayload.class).orElse(null);
+    if (ke == null || nonce == null) {
+      return refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
+    }
+    ourSpi = RekeyedIkeSa.newSpi(ctx);
+    Object s = ProposalSelection.ike(request.first(SaPayload.class).orElseThrow(),
+        ctx.params.ikeProposals(), ke, ourSpi);
+    if (s instanceof NotifyPayload refusal) {
+      return refuse(refusal);
+    }
+    selected = (ProposalSelection.Selected) s;
+    ni = nonce.nonce();
+    nr = ChildKeys.newNonce(ctx);
+    kes = new KeyExchangeRounds(selected.keyExchange(), STEP);
+    kes.addAdditional(selected.additionalKeyExchanges());
+    answer.add(new SaPayload(List.of(selected.answer())));
+    answer.add(new NoncePayload(nr));
+    if (!round(ke)) {
+      return stop();
+    }
+    return next();
+  }
+
+  /** Whether another rekey is half done on this IKE SA (ours past CREATE_CHILD_SA, a CHILD's). */
+  private boolean busy() {
+    IkeSa.State s = ctx.sa.state();
+    if (s != IkeSa.State.ESTABLISHED && s != IkeSa.State.REKEYING
+        || ctx.sa.activeRekeyConcluding() || (s == IkeSa.State.REKEYING && ctx.sa
+            .passiveRekeyLowerNonce() != null)) {
+      return true;
+    }
+    for (ChildSa c : ctx.sa.children()) {
+      if (c.state() == ChildSa.State.REKEYING || c.activeRekeyConcluding()
+          || (c.passiveLowerNonce() != null && c.passiveSuccessor() == null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean round(KePayload theirs) {
+    Object r = theirs == null ? NotifyPayload.of(NotifyType.INVALID_SYNTAX)
+        : kes.respond(theirs, ctx.env.random());
+    if (r instanceof NotifyPayload n) {
+      answer.clear();
+      answer.add(n);
+      return false;
+    }
+    answer.add((KePayload) r);
+    return true;
+  }
+
+  private Status next() throws TaskFailure {
+    if (!kes.done()) {
+      byte[] link = new byte[4];
+      ctx.env.random().nextBytes(link);
+      kes.setLink(link);
+      answer.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, link));
+      waitingForFollowup = true;
+      return Status.NEED_MORE;
+    }
+    waitingForFollowup = false;
+    RekeyedIkeSa next = RekeyedIkeSa.derive(ctx, ctx.hooks.newSaId(), false, ourSpi,
+        selected.peerSpi(), selected.encryption(), selected.integrity(), selected.prf(), kes,
+        ni, nr);
+    boolean collision = ctx.sa.state() == IkeSa.State.REKEYING;
+    ctx.log.info("the gateway rekeyed the IKE SA{}", collision ? " while we did too" : "");
+    if (collision) {
+      ctx.sa.setPassiveRekeyLowerNonce(Nonces.lower(ni, nr));
+      ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.PENDING);
+    } else {
+      ctx.sa.setState(IkeSa.State.REKEYED);
+      ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.CURRENT);
+    }
+    return Status.DONE;
+  }
+
+  private Status stop() {
+    if (kes != null) {
+      kes.wipe();
+    }
+    waitingForFollowup = false;
+    return Status.DONE;
+  }
+
+  private Status refuse(NotifyPayload n) {
+    answer.clear();
+    answer.add(n);
+    return Status.DONE;
+  }
+
+  @Override
+  public Status build(List<Payload> response) {
+    response.addAll(answer);
+    return waitingForFollowup ? Status.NEED_MORE : Status.DONE;
+  }
+}
