@@ -196,7 +196,7 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
       boolean lost = state == dev.fulmar.helper.run.TunnelState.RECONNECTING
           || state == dev.fulmar.helper.run.TunnelState.CONNECTING;
       if (lost && status.state() == TunnelState.CONNECTED) {
-        emit(a, TunnelState.RECONNECTING, null, null);
+        emit(a, TunnelState.RECONNECTING, a.tunnel.reconnectReason().orElse(null), null);
       } else if (state == dev.fulmar.helper.run.TunnelState.UP
           && status.state() == TunnelState.RECONNECTING) {
         emit(a, TunnelState.CONNECTED, null, a.tunnel.details());

@@ -103,6 +103,11 @@ final class RealTunnels implements TunnelFactory {
     }
 
     @Override
+    public Optional<Failure> reconnectReason() {
+      return tunnel.reconnectReason().map(Reports::failure);
+    }
+
+    @Override
     public Optional<Failure> endFailure() {
       return tunnel.endError().map(Reports::failure);
     }

@@ -67,6 +67,12 @@ final class Supervisor {
     /** The tunnel's state changed, with one line of detail. */
     void state(TunnelState state, String detail);
 
+    /**
+     * The session that was up is lost for {@code why}, and the tunnel reconnects (the state
+     * {@link TunnelState#RECONNECTING} follows); the next {@link #established} ends that.
+     */
+    void lost(IkeFailure why);
+
     /** The tunnel ends by itself; called once, never after {@link #stop()}. */
     void ended(TunnelException why, boolean wasUp);
   }
@@ -175,19 +181,6 @@ final class Supervisor {
     loop.execute(() -> onPathChanged(why));
   }
 
-  /**
-   * Nothing came from the gateway for a whole liveness interval: the session in force, if up,
-   * asks whether the gateway is still there (a silence while connecting or waiting needs no
-   * question: those have their own timers).
-   */
-  void quiet() {
-    loop.execute(() -> {
-      if (phase == Phase.UP) {
-        current.checkLiveness();
-      }
-    });
-  }
-
   /** The host woke up after {@code asleep}: the gateway may have forgotten us meanwhile. */
   void resumed(Duration asleep) {
     loop.execute(() -> onResumed(asleep));
@@ -244,6 +237,7 @@ final class Supervisor {
     }
     if (phase == Phase.UP) {
       backoff.lost(loop.nanoTime());
+      driver.lost(failure);
     }
     target = home;
     waitThenAttempt(failure.reason());

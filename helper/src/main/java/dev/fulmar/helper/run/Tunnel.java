@@ -70,6 +70,7 @@ public final class Tunnel implements AutoCloseable {
   private volatile SessionInfo info;
   private volatile String endReason = "closed";
   private volatile TunnelException endError;
+  private volatile IkeFailure lostFor;
   private boolean closed;
 
   private Tunnel(Profile profile, IkeSessionParams.Builder params, Platform platform,
@@ -202,6 +203,14 @@ public final class Tunnel implements AutoCloseable {
     return Optional.ofNullable(endError);
   }
 
+  /**
+   * Why the session that was up was lost, while the tunnel reconnects; empty while a session is
+   * up (and when the tunnel only moved to a new address).
+   */
+  public Optional<IkeFailure> reconnectReason() {
+    return Optional.ofNullable(lostFor);
+  }
+
   /** The engine's part of {@link #endError()}, when the engine failed. */
   public Optional<IkeFailure> endFailure() {
     return endError().map(TunnelException::ikeFailure);
@@ -289,6 +298,7 @@ public final class Tunnel implements AutoCloseable {
         system.configure(i, supervisor.target());
       }
       info = i;
+      lostFor = null;
       parts.startKeepalives(new java.net.InetSocketAddress(supervisor.target(),
           IkeSessionParams.NAT_T_PORT), profile.timers().natKeepalive());
       listener.onState(TunnelState.UP, describe());
@@ -306,6 +316,11 @@ public final class Tunnel implements AutoCloseable {
     @Override
     public void state(TunnelState state, String detail) {
       listener.onState(state, detail);
+    }
+
+    @Override
+    public void lost(IkeFailure why) {
+      lostFor = why;
     }
 
     @Override

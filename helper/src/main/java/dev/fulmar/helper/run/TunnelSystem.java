@@ -48,7 +48,6 @@ final class TunnelSystem {
   private NetworkMonitor monitor;
   private PathWatch pathWatch;
   private SleepDetector sleep;
-  private LivenessWatch liveness;
 
   TunnelSystem(Profile profile, Platform platform, TunnelParts parts, KillSwitchRule rule,
       Tunnel.Listener listener) {
@@ -207,10 +206,7 @@ final class TunnelSystem {
     return source;
   }
 
-  /**
-   * Starts telling {@code supervisor} about network changes, resumes from suspend and intervals
-   * in which nothing came from the gateway.
-   */
+  /** Starts telling {@code supervisor} about network changes and resumes from suspend. */
   void startWatching(SessionLoop loop, Supervisor supervisor, Clock wall) {
     PathCheck check = new PathCheck(this::routeTo, new PathCheck.Source() {
       @Override
@@ -236,9 +232,6 @@ final class TunnelSystem {
     sleep = new SleepDetector(loop, wall, SleepDetector.PERIOD, SleepDetector.THRESHOLD,
         supervisor::resumed);
     sleep.start();
-    liveness = new LivenessWatch(loop, profile.timers().dpdInterval(), parts::inboundPackets,
-        supervisor::quiet);
-    liveness.start();
   }
 
   /** Stops the watchers; no callback reaches the supervisor afterwards. */
@@ -257,8 +250,6 @@ final class TunnelSystem {
     if (sleep != null) {
       sleep.stop();
     }
-    if (liveness != null) {
-      liveness.stop();
-    }
+
   }
 }

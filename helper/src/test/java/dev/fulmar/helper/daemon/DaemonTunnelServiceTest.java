@@ -8,6 +8,7 @@ import dev.fulmar.control.message.AnswerPrompt;
 import dev.fulmar.control.message.Credentials;
 import dev.fulmar.control.message.DiagnoseReport;
 import dev.fulmar.control.message.ErrorCode;
+import dev.fulmar.control.message.Failure;
 import dev.fulmar.control.message.LogLevel;
 import dev.fulmar.control.message.Policy;
 import dev.fulmar.control.message.PromptEvent;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -235,8 +237,12 @@ class DaemonTunnelServiceTest {
     await(service.connect(OFFICE, password(PASSWORD), prompts));
     ScriptedTunnels.Live t = tunnels.last;
 
+    t.reconnectReason = new Failure("LIVENESS", "PEER_UNREACHABLE",
+        "the gateway 192.0.2.1 stopped answering", "wait", Map.of());
     t.listener.onState(dev.fulmar.helper.run.TunnelState.RECONNECTING,
         "the gateway did not answer; attempt 1 in 1.0 s");
+    assertThat(service.status().failure()).as("why, for the app to show")
+        .isEqualTo(t.reconnectReason);
     t.listener.onState(dev.fulmar.helper.run.TunnelState.CONNECTING, "to 192.0.2.1");
     t.listener.onState(dev.fulmar.helper.run.TunnelState.RECONNECTING,
         "the gateway did not answer; attempt 2 in 2.0 s");

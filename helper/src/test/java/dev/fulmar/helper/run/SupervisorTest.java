@@ -57,6 +57,7 @@ class SupervisorTest {
     assertThat(driver.states).last().asString().startsWith("RECONNECTING: the gateway 192.0.2.1"
         + " stopped answering: INFORMATIONAL unanswered").endsWith("; attempt 1 in 1.0 s");
     assertThat(driver.sessions.get(0).abandoned).isTrue();
+    assertThat(driver.lost).containsExactly(DPD_GAVE_UP);
     assertThat(loop.pendingTimers()).containsExactly(Duration.ofSeconds(1));
 
     loop.advance(Duration.ofSeconds(1));
@@ -211,21 +212,6 @@ class SupervisorTest {
     assertThat(driver.sessions.get(0).livenessChecks).isZero();
   }
 
-  @Test
-  void aQuietGatewayIsAskedOnlyWhileTheSessionIsUp() {
-    supervisor.start();
-    supervisor.quiet();
-    assertThat(driver.sessions.get(0).livenessChecks).as("still connecting").isZero();
-
-    supervisor.sessionUp(1, INFO);
-    supervisor.quiet();
-    assertThat(driver.sessions.get(0).livenessChecks).isEqualTo(1);
-
-    supervisor.sessionLost(1, DPD_GAVE_UP);
-    supervisor.quiet();
-    assertThat(driver.sessions.get(0).livenessChecks).as("waiting to reconnect").isEqualTo(1);
-  }
-
   @ParameterizedTest
   @EnumSource(value = ErrorCode.class, names = {"USER_AUTH_FAILED", "CERTIFICATE_AUTH_FAILED",
       "PSK_AUTH_FAILED", "EAP_FAILED", "GATEWAY_AUTH_FAILED", "GATEWAY_CERT_UNTRUSTED",
@@ -338,6 +324,7 @@ class SupervisorTest {
     final List<String> states = new ArrayList<>();
     final List<TunnelException> ended = new ArrayList<>();
     final List<InetAddress> moved = new ArrayList<>();
+    final List<IkeFailure> lost = new ArrayList<>();
     boolean endedWasUp;
     boolean mobike;
     int established;
@@ -373,6 +360,11 @@ class SupervisorTest {
     @Override
     public void state(TunnelState state, String detail) {
       states.add(state + ": " + detail);
+    }
+
+    @Override
+    public void lost(IkeFailure why) {
+      this.lost.add(why);
     }
 
     @Override
