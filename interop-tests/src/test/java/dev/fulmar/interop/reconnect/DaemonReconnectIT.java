@@ -8,6 +8,7 @@ import dev.fulmar.control.message.Credentials;
 import dev.fulmar.control.message.StateEvent;
 import dev.fulmar.control.message.Topic;
 import dev.fulmar.control.message.TunnelState;
+import dev.fulmar.control.message.TunnelStatus;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
@@ -16,6 +17,8 @@ import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanGateway;
 import dev.fulmar.profiles.codec.ProfileCodec;
 import dev.fulmar.profiles.model.Profile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * dead-peer detection gives up, the gateway comes back and the tunnel with it, without any
  * request, and traffic to the LAN host flows again; and {@code kill -9} of the helper with a
  * full tunnel and its kill switch up, then a restart, leaves routes, addresses, DNS, nftables and
- * TUN devices exactly as before the connect.
+ * TUN devices exactly as before the connect; and a password the restarted gateway refuses ends
+ * the tunnel after one attempt instead of being tried again and again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonReconnectIT {
@@ -44,6 +48,7 @@ class DaemonReconnectIT {
   private static FulmardRunner files;
   private static FulmardService daemon;
   private final List<TunnelState> states = new CopyOnWriteArrayList<>();
+  private final List<TunnelStatus> statuses = new CopyOnWriteArrayList<>();
   private String before;
 
   @BeforeAll
@@ -88,6 +93,11 @@ class DaemonReconnectIT {
           + " s) ms", String.valueOf((reconnecting - killed) / 1_000_000));
       assertThat(lab.client().exec("ip", "addr", "show", "fulmar0").stdout())
           .as("the device and its address stay while reconnecting").contains("inet 10.201.0.");
+      TunnelStatus why = statuses.stream().filter(x -> x.state() == TunnelState.RECONNECTING)
+          .findFirst().orElseThrow();
+      assertThat(why.failure()).as("the app can say why").isNotNull();
+      assertThat(why.failure().code()).isEqualTo("PEER_UNREACHABLE");
+      assertThat(why.failure().step()).isEqualTo("LIVENESS");
 
       mark = states.size();
       gateway.restart();
@@ -134,9 +144,45 @@ class DaemonReconnectIT {
     }
   }
 
+  @Test
+  @Order(3)
+  void aPasswordRefusedOnReconnectEndsTheTunnelAfterOneAttempt() throws Exception {
+    Profile profile = profile("Changed password", FulmardRunner.Options.fullTunnel()
+        .dpd(DPD_SECONDS));
+    Path secrets = gateway.configDir().resolve("swanctl").resolve("swanctl.conf");
+    String original = Files.readString(secrets);
+    try (ControlClient c = subscribed()) {
+      assertThat(c.connect(Connect.withProfile(profile, password()), Duration.ofSeconds(90))
+          .status().state()).isEqualTo(TunnelState.CONNECTED);
+
+      // The administrator changes the user's password and restarts the gateway.
+      int mark = states.size();
+      gateway.kill();
+      Files.writeString(secrets, original.replace(GatewayConfig.EAP_PASSWORD,
+          "changed-by-the-administrator"));
+      gateway.restart();
+      awaitState(c, mark, TunnelState.ERROR, Duration.ofSeconds(150));
+
+      TunnelStatus end = c.status().status();
+      assertThat(end.state()).isEqualTo(TunnelState.ERROR);
+      assertThat(end.failure().step()).isEqualTo("IKE_AUTH");
+      assertThat(end.failure().code()).isIn("USER_AUTH_FAILED", "EAP_FAILED");
+      FulmardRunner.sleep(10_000); // time for a blind retry (the first wait is 1 s)
+      assertThat(FulmardRunner.read(gateway.logFile()))
+          .as("one attempt with the refused password, no retry")
+          .containsOnlyOnce("parsed IKE_SA_INIT request");
+    } finally {
+      Files.writeString(secrets, original);
+      gateway.restart();
+    }
+    assertThat(files.systemState()).isEqualTo(before);
+    assertThat(daemon.log()).doesNotContain(GatewayConfig.EAP_PASSWORD);
+  }
+
   private ControlClient subscribed() throws Exception {
     ControlClient c = ControlClient.connect(daemon.socket(), "reconnect-it", "1", e -> {
       if (e instanceof StateEvent s) {
+        statuses.add(s.status());
         states.add(s.status().state());
       }
     }, Duration.ofSeconds(10));

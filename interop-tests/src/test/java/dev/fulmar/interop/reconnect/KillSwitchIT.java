@@ -110,6 +110,8 @@ class KillSwitchIT {
       run.stop(Duration.ofSeconds(30));
     }
     assertThat(FulmardRunner.read(run.log())).contains("DOWN: system restored");
+    assertThat(fulmard.nftRuleset()).as("removed on disconnect")
+        .doesNotContain("table inet fulmar");
   }
 
   @Test
@@ -126,6 +128,8 @@ class KillSwitchIT {
     } finally {
       run.stop(Duration.ofSeconds(30));
     }
+    assertThat(fulmard.nftRuleset()).as("removed on disconnect")
+        .doesNotContain("table inet fulmar");
   }
 
   @Test
