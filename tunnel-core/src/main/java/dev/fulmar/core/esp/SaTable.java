@@ -136,7 +136,12 @@ public final class SaTable implements SaInstaller {
         continue;
       }
       if (other.waitsFor != null && other.waitsFor == childSaId) {
-        routes = takeOver(routes, e.outbound, other.outbound);
+        // Only an SA that still carried the traffic hands it over: if a rekey of our own
+        // replaced it meanwhile (a collision we won), the waiting one stays unrouted until the
+        // peer deletes it.
+        if (Arrays.asList(routes).contains(e.outbound)) {
+          routes = takeOver(routes, e.outbound, other.outbound);
+        }
         other = new Entry(other.id, other.inbound, other.outbound, null);
       }
       entries.add(other);

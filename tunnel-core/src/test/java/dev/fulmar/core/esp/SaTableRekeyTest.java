@@ -58,6 +58,20 @@ class SaTableRekeyTest {
   }
 
   @Test
+  void anInboundFirstSuccessorOfAnSaWeRekeyedOurselvesStaysUnrouted() throws Exception {
+    // RFC 7296 §2.8.1: both sides rekeyed 0x1000 and ours (0x3000) won.
+    table.install(loopPair(GCM, 0x1000, EspMode.TUNNEL, false).build());
+    table.rekeyInboundFirst(0x1000, loopPair(GCM, 0x2000, EspMode.TUNNEL, false).build());
+    table.rekey(0x1000, loopPair(GCM, 0x3000, EspMode.TUNNEL, false).build());
+    table.delete(0x1000);
+
+    assertThat(routed().spi()).isEqualTo(0x3000);
+    table.delete(0x3000);
+    assertThat(routed()).as("the redundant 0x2000 never carries traffic").isNull();
+    assertThat(table.inbound(0x2000)).isNotNull();
+  }
+
+  @Test
   void rekeyOfAnUnknownSaIsRefused() {
     assertThatThrownBy(() -> table.rekeyInboundFirst(7,
         loopPair(GCM, 0x2000, EspMode.TUNNEL, false).build()))

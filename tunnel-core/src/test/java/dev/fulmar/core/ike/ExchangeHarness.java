@@ -155,6 +155,22 @@ public final class ExchangeHarness {
     public SessionInfo established;
     public IkeFailure failure;
     public Boolean closedByGateway;
+    /** Pairs (previous, current) of {@link #onChildSaRekeyed}. */
+    public final List<dev.fulmar.core.api.ChildSaInfo[]> childRekeys = new ArrayList<>();
+    /** SPIi of each new IKE SA of {@link #onIkeSaRekeyed}. */
+    public final List<Long> ikeRekeys = new ArrayList<>();
+
+    @Override
+    public void onChildSaRekeyed(dev.fulmar.core.api.ChildSaInfo previous,
+        dev.fulmar.core.api.ChildSaInfo current) {
+      childRekeys.add(new dev.fulmar.core.api.ChildSaInfo[] {previous, current});
+    }
+
+    @Override
+    public void onIkeSaRekeyed(long spiI, long spiR,
+        List<dev.fulmar.core.api.Algorithm> keyExchanges) {
+      ikeRekeys.add(spiI);
+    }
 
     @Override
     public void onStateChanged(SessionState state) {

@@ -34,7 +34,9 @@ public final class InMemoryResponder {
   private final ResponderAuth auth;
   private final List<IkeMessage> received = new ArrayList<>();
   private final List<IkeMessage> answers = new ArrayList<>();
+  private final ResponderRekey rekey;
   private ResponderSa sa;
+  private ResponderSa previous;
 
   public InMemoryResponder(InMemoryNetwork network, ResponderConfig config, SecureRandom random) {
     this.network = network;
@@ -42,6 +44,7 @@ public final class InMemoryResponder {
     this.random = random;
     this.init = new ResponderInit(this);
     this.auth = new ResponderAuth(this);
+    this.rekey = new ResponderRekey(this);
     network.bind(PORT_500, (d, from) -> receive(d, from, false));
     network.bind(PORT_4500, (d, from) -> receive(d, from, true));
   }
@@ -65,6 +68,16 @@ public final class InMemoryResponder {
     this.sa = s;
   }
 
+  /** The IKE SA a rekey replaced, until its Delete; null otherwise. */
+  public ResponderSa previousSa() {
+    return previous;
+  }
+
+  void replaceSa(ResponderSa next) {
+    previous = sa;
+    sa = next;
+  }
+
   private void receive(byte[] datagram, InetSocketAddress from, boolean natT) {
     byte[] d = datagram;
     if (natT) {
@@ -79,6 +92,11 @@ public final class InMemoryResponder {
         init.handle(IkeMessage.decode(d), d, from, natT);
         return;
       }
+      if (previous != null && h.initiatorSpi() == previous.spiI
+          && h.responderSpi() == previous.spiR) {
+        onPrevious(h, d, from, natT);
+        return;
+      }
       if (sa == null || h.initiatorSpi() != sa.spiI || h.responderSpi() != sa.spiR) {
         return;
       }
@@ -91,6 +109,26 @@ public final class InMemoryResponder {
       }
     } catch (IkeProtocolException | GeneralSecurityException e) {
       throw new AssertionError("the test responder could not handle a message: " + e, e);
+    }
+  }
+
+  /** A message on the replaced IKE SA: handled with it, which is current for that moment. */
+  private void onPrevious(IkeHeader h, byte[] d, InetSocketAddress from, boolean natT)
+      throws IkeProtocolException, GeneralSecurityException {
+    ResponderSa now = sa;
+    sa = previous;
+    try {
+      sa.client = from;
+      sa.natT = natT;
+      if (h.response()) {
+        decrypt(h, d).ifPresent(answers::add);
+      } else {
+        request(h, d);
+      }
+    } finally {
+      if (sa == previous) {
+        sa = now;
+      }
     }
   }
 
@@ -113,15 +151,19 @@ public final class InMemoryResponder {
       reply = init.intermediate(m.get());
     } else if (h.exchangeType().equals(ExchangeType.IKE_AUTH)) {
       reply = auth.handle(m.get());
+    } else if (h.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)) {
+      reply = rekey.answer(m.get());
     } else {
       reply = List.of();
-      sa.deleted |= !m.get().payloads().isEmpty();
+      sa.deleted |= m.get().payloads(dev.fulmar.core.ike.message.DeletePayload.class).stream()
+          .anyMatch(p -> p.protocol().equals(dev.fulmar.core.ike.message.ProtocolId.IKE));
     }
     IkeMessage response = IkeMessage.protectedMessage(IkeHeader.responseTo(h), reply);
     sa.lastResponse = seal(response);
     sa.expectedMid++;
     send(sa.lastResponse);
     init.afterResponse(h, m.get(), response);
+    rekey.afterResponse();
   }
 
   java.util.Optional<IkeMessage> decrypt(IkeHeader h, byte[] d) throws IkeProtocolException {
@@ -171,7 +213,63 @@ public final class InMemoryResponder {
 
   /** Sends a request of the gateway's own: INFORMATIONAL with {@code payloads}. */
   public void sendInformational(List<Payload> payloads) {
-    IkeHeader h = new IkeHeader(sa.spiI, sa.spiR, ExchangeType.INFORMATIONAL, false, false, false,
+    sendRequest(ExchangeType.INFORMATIONAL, payloads);
+  }
+
+  /**
+   * Makes the nonces of CHILD SA rekeys fixed: {@code asInitiator} in the gateway's own rekeys,
+   * {@code asResponder} in its answers (RFC 7296 §2.8.1 collisions are decided by them).
+   */
+  public void fixChildRekeyNonces(byte[] asInitiator, byte[] asResponder) {
+    rekey.fixedNonceAsInitiator = asInitiator;
+    rekey.fixedNonceAsResponder = asResponder;
+  }
+
+  /** Our inbound SPI of the CHILD SA the gateway's last rekey request proposed. */
+  public int lastProposedChildSpi() {
+    return rekey.lastProposedInboundSpi();
+  }
+
+  /** The gateway rekeys the CHILD SA (CREATE_CHILD_SA with REKEY_SA). */
+  public void sendChildRekey() {
+    sendRequest(ExchangeType.CREATE_CHILD_SA, rekey.childRekeyRequest());
+  }
+
+  /** The client's answer to our CHILD SA rekey arrived: Delete our old SA (INFORMATIONAL). */
+  public void deleteRekeyedChildSa() {
+    int old = rekey.childRekeyAnswered(answers.get(answers.size() - 1));
+    sendInformational(List.of(dev.fulmar.core.ike.message.DeletePayload.childSas(
+        dev.fulmar.core.ike.message.ProtocolId.ESP, old)));
+  }
+
+  /** The gateway rekeys the IKE SA (CREATE_CHILD_SA with an IKE SA payload). */
+  public void sendIkeRekey() {
+    try {
+      sendRequest(ExchangeType.CREATE_CHILD_SA, rekey.ikeRekeyRequest());
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The client's answer to our IKE SA rekey arrived: switch, and Delete the old IKE SA. */
+  public void deleteRekeyedIkeSa() {
+    try {
+      rekey.ikeRekeyAnswered(answers.get(answers.size() - 1));
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
+    ResponderSa now = sa;
+    sa = previous;
+    try {
+      sendInformational(List.of(dev.fulmar.core.ike.message.DeletePayload.ikeSa()));
+    } finally {
+      sa = now;
+    }
+  }
+
+  /** Sends a request of the gateway's own on the current IKE SA. */
+  public void sendRequest(ExchangeType type, List<Payload> payloads) {
+    IkeHeader h = new IkeHeader(sa.spiI, sa.spiR, type, sa.gatewayIsInitiator, false, false,
         sa.ourNextMid++);
     try {
       send(seal(IkeMessage.protectedMessage(h, payloads)));

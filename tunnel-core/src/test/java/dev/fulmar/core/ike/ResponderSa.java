@@ -43,4 +43,8 @@ public final class ResponderSa {
   public boolean deleted;
   public int childInboundSpi;
   public long childOutboundSpi;
+  /** Whether the gateway is this SA's original initiator (it created it by an IKE SA rekey). */
+  public boolean gatewayIsInitiator;
+  public int childRekeys;
+  public int ikeRekeys;
 }

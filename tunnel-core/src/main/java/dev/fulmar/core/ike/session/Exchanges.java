@@ -178,6 +178,7 @@ final class Exchanges implements Lane.Owner {
       session.finishClosed(false, true);
     } else if (!established && lane.ctx().isIkeAuthComplete()) {
       established = true;
+      lane.sa().setState(IkeSa.State.ESTABLISHED);
       session.established(SessionInfos.of(lane.ctx(), session.transport(), writer, reader,
           timings, Duration.ofNanos(session.loop().nanoTime() - startNanos)));
       keepAlive.established(lane);

@@ -38,6 +38,7 @@ final class KeepAlive {
   void established(Lane lane) {
     armIkeRekey(lane.sa(), session.params().ikeLifetime().pickRekeyDelay(
         session.env().random()));
+    heard = false;
     armDpd();
   }
 

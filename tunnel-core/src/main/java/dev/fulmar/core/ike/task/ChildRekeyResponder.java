@@ -101,8 +101,11 @@ public final class ChildRekeyResponder implements Task {
     }
     inboundSpi = ChildKeys.newSpi(ctx);
     Optional<KePayload> ke = request.first(KePayload.class);
-    Object s = ProposalSelection.esp(request.first(SaPayload.class).orElse(new SaPayload(
-        List.of())), ctx.params.espProposals(), ke, inboundSpi);
+    Optional<SaPayload> offer = request.first(SaPayload.class);
+    if (offer.isEmpty() || request.first(NoncePayload.class).isEmpty()) {
+      return refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
+    }
+    Object s = ProposalSelection.esp(offer.get(), ctx.params.espProposals(), ke, inboundSpi);
     if (s instanceof NotifyPayload refusal) {
       return refuse(refusal);
     }

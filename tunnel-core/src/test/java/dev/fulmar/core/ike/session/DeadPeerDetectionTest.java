@@ -1,0 +1,81 @@
+package dev.fulmar.core.ike.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fulmar.core.api.ErrorCode;
+import dev.fulmar.core.api.FailureStep;
+import dev.fulmar.core.api.SessionState;
+import dev.fulmar.core.ike.ExchangeHarness;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dead-peer detection on a timer (RFC 7296 §2.4): after a DPD interval in which neither an IKE
+ * message nor inbound ESP traffic came from the gateway, an empty INFORMATIONAL; the injected
+ * clock moves time.
+ */
+class DeadPeerDetectionTest {
+  private static final Duration DPD = Duration.ofSeconds(10);
+  private final ExchangeHarness h = new ExchangeHarness();
+  private final AtomicLong espPackets = new AtomicLong();
+
+  @BeforeEach
+  void establish() {
+    h.params.dpd(DPD).inboundActivity(espPackets::get);
+    h.connect();
+    h.runAll();
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+  }
+
+  @Test
+  void checksLivenessAfterAQuietInterval() {
+    int before = h.gatewayReceived().size();
+    h.loop.advance(DPD);
+    // INFORMATIONAL { } -->  <-- { }
+    h.toGateway();
+    h.toClient();
+
+    assertThat(h.gatewayReceived()).hasSize(before + 1);
+    assertThat(h.gatewayReceived().get(before).payloads()).isEmpty();
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+  }
+
+  @Test
+  void inboundEspTrafficIsProofOfLife() {
+    h.loop.advance(DPD.dividedBy(2));
+    espPackets.incrementAndGet();
+    h.loop.advance(DPD.dividedBy(2));
+
+    assertThat(h.network.inFlight()).isEmpty();
+  }
+
+  @Test
+  void aGatewayRequestIsProofOfLife() {
+    h.loop.advance(DPD.dividedBy(2));
+    h.responder.sendInformational(List.of());
+    h.toClient();
+    h.toGateway();
+    h.loop.advance(DPD.dividedBy(2));
+
+    assertThat(h.network.inFlight()).isEmpty();
+  }
+
+  @Test
+  void aGatewayThatStopsAnsweringFailsRetryablyAsUnreachable() {
+    h.loop.advance(DPD);
+    for (int i = 0; i < 7; i++) {
+      // INFORMATIONAL { } -->  (lost)
+      assertThat(h.network.dropNext()).as("transmission %d", i + 1).isNotNull();
+      h.loop.runTimers(Duration.ofSeconds(17));
+    }
+
+    assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
+    assertThat(h.events.failure.code()).isEqualTo(ErrorCode.PEER_UNREACHABLE);
+    assertThat(h.events.failure.step()).isEqualTo(FailureStep.LIVENESS);
+    assertThat(h.events.failure.retryable()).isTrue();
+    assertThat(h.loop.pendingTimers()).isEmpty();
+  }
+}
