@@ -157,6 +157,23 @@ public final class ExchangeHarness {
     public Boolean closedByGateway;
     /** Pairs (previous, current) of {@link #onChildSaRekeyed}. */
     public final List<dev.fulmar.core.api.ChildSaInfo[]> childRekeys = new ArrayList<>();
+    /** How often {@link #onAddressesUpdated} was called. */
+    public int addressUpdates;
+
+    @Override
+    public void onAddressesUpdated(java.net.InetSocketAddress local,
+        java.net.InetSocketAddress gateway) {
+      addressUpdates++;
+    }
+
+    /** The gateways of {@link #onRedirected}, in order. */
+    public final List<String> redirects = new ArrayList<>();
+
+    @Override
+    public void onRedirected(String gateway, boolean established) {
+      redirects.add(gateway);
+    }
+
     /** SPIi of each new IKE SA of {@link #onIkeSaRekeyed}. */
     public final List<Long> ikeRekeys = new ArrayList<>();
 

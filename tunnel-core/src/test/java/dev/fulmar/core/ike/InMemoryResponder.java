@@ -153,6 +153,12 @@ public final class InMemoryResponder {
       reply = auth.handle(m.get());
     } else if (h.exchangeType().equals(ExchangeType.CREATE_CHILD_SA)) {
       reply = rekey.answer(m.get());
+    } else if (m.get().notify(dev.fulmar.core.ike.message.NotifyType.UPDATE_SA_ADDRESSES)
+        .isPresent()) {
+      sa.addressUpdates++;
+      reply = m.get().notify(dev.fulmar.core.ike.message.NotifyType.COOKIE2)
+          .filter(c -> config.echoCookie2).map(
+          c -> List.<Payload>of(c)).orElse(List.of());
     } else {
       reply = List.of();
       sa.deleted |= m.get().payloads(dev.fulmar.core.ike.message.DeletePayload.class).stream()

@@ -208,6 +208,10 @@ final class ResponderAuth {
       return out;
     }
     out.add(new SaPayload(List.of(esp)));
+    if (r.config.mobike && sa.childRequest.stream().anyMatch(p -> p instanceof NotifyPayload n
+        && n.notifyType().equals(NotifyType.MOBIKE_SUPPORTED))) {
+      out.add(NotifyPayload.of(NotifyType.MOBIKE_SUPPORTED));
+    }
     TrafficSelector tsi = cp ? TrafficSelector.subnet(r.config.virtualIp, 32)
         : TrafficSelector.ipv4Any();
     out.add(new TsPayload(true, List.of(tsi)));

@@ -34,6 +34,13 @@ public final class ResponderConfig {
   public IkeIdentity gatewayId = IkeIdentity.fqdn("vpn.example.test");
 
   public boolean cookies;
+  /** Whether the gateway announces MOBIKE (RFC 4555) and answers UPDATE_SA_ADDRESSES. */
+  public boolean mobike;
+  /** Whether the answer to UPDATE_SA_ADDRESSES returns the client's COOKIE2 (RFC 4555 §3.8). */
+  public boolean echoCookie2 = true;
+  /** How many IKE_SA_INIT requests are answered with REDIRECT to {@link #redirectTo}. */
+  public int redirects;
+  public String redirectTo = "192.0.2.1";
   public boolean fragmentation = true;
   /** The largest datagram the gateway sends before fragmenting (RFC 7383). */
   public int fragmentSize = 1280;

@@ -51,6 +51,14 @@ final class ResponderInit {
       reply(h, 0, out, from, natT);
       return;
     }
+    if (r.config.redirects > 0) {
+      r.config.redirects--;
+      byte[] ni = in.first(NoncePayload.class).orElseThrow().nonce();
+      out.add(NotifyPayload.of(NotifyType.REDIRECT,
+          new dev.fulmar.core.ike.message.RedirectData(r.config.redirectTo, ni).encode()));
+      reply(h, 0, out, from, natT);
+      return;
+    }
     IkeProposal gw = r.config.ike;
     Proposal chosen = choose(in.first(SaPayload.class).orElseThrow(), gw);
     if (chosen == null) {

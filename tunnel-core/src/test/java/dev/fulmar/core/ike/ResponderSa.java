@@ -47,4 +47,6 @@ public final class ResponderSa {
   public boolean gatewayIsInitiator;
   public int childRekeys;
   public int ikeRekeys;
+  /** UPDATE_SA_ADDRESSES requests answered (MOBIKE). */
+  public int addressUpdates;
 }

@@ -17,7 +17,10 @@ import dev.fulmar.core.ike.task.IkeDeleteTask;
 import dev.fulmar.core.ike.task.IkeInitTask;
 import dev.fulmar.core.ike.task.InformationalResponderTask;
 import dev.fulmar.core.ike.task.LivenessTask;
+import dev.fulmar.core.ike.task.MobikeTask;
+import dev.fulmar.core.ike.task.MobikeUpdateTask;
 import dev.fulmar.core.ike.task.NatDetectionTask;
+import dev.fulmar.core.ike.task.RedirectTask;
 import dev.fulmar.core.ike.task.TaskFailure;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -83,9 +86,19 @@ final class Exchanges implements Lane.Owner {
         "key log is on: the keys of every IKE and ESP SA of this session are written out;"
             + " anyone who can read them can decrypt captured traffic of this session"));
     var ctx = current.ctx();
+    boolean redirects = session.params().redirect();
+    if (redirects) {
+      current.add(RedirectTask.init(ctx));
+    }
     current.add(new IkeInitTask(ctx));
     current.add(new NatDetectionTask(ctx));
     current.add(new IkeAuthTask(ctx));
+    if (redirects) {
+      current.add(RedirectTask.auth(ctx));
+    }
+    if (session.params().mobike()) {
+      current.add(new MobikeTask(ctx));
+    }
     current.add(new ConfigTask(ctx));
     current.add(new ChildCreateTask(ctx));
     current.initiateNext();
@@ -106,6 +119,17 @@ final class Exchanges implements Lane.Owner {
       return;
     }
     current.add(new LivenessTask());
+    current.initiateNext();
+  }
+
+  /** Whether both sides announced MOBIKE on the current IKE SA (RFC 4555 §3.2). */
+  boolean mobike() {
+    return established && current.ctx().mobike();
+  }
+
+  /** Queues UPDATE_SA_ADDRESSES (RFC 4555 §3.5) after a change of our address. */
+  void updateAddresses() {
+    current.add(new MobikeUpdateTask(current.ctx()));
     current.initiateNext();
   }
 
@@ -217,6 +241,18 @@ final class Exchanges implements Lane.Owner {
           ctx.peerSupportsFragmentation());
     }
     session.fail(failure);
+  }
+
+  @Override
+  public void redirected(Lane lane, String gateway) {
+    if (lane != current || established) {
+      return;
+    }
+    if (lane.sa().keys() != null && lane.ctx().isIkeAuthComplete()) {
+      // RFC 5685 §6: the IKE SA with this gateway is up; tell it we leave.
+      sendOneShotDelete();
+    }
+    session.redirect(gateway);
   }
 
   // ---- IKE SA rekey ----

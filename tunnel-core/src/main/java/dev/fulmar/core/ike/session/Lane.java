@@ -35,6 +35,9 @@ final class Lane {
 
     /** An exchange completed; for the connection's timings. */
     void timed(ExchangeTiming timing);
+
+    /** A task of {@code lane} read a REDIRECT to {@code gateway} (RFC 5685) while connecting. */
+    void redirected(Lane lane, String gateway);
   }
 
   private final Session session;
@@ -183,6 +186,12 @@ final class Lane {
     try {
       for (Task t : active) {
         Task.Status s = t.process(response);
+        if (ctx.redirectPending()) {
+          sa.requests().completed();
+          active = List.of();
+          owner.redirected(this, ctx.takeRedirect());
+          return;
+        }
         if (ctx.takeRetry()) {
           sa.requests().retrySameId();
           initiateNext();

@@ -41,6 +41,8 @@ final class Session implements IkeSession {
   private volatile SessionState state = SessionState.NEW;
   private Exchanges exchanges;
   private boolean closedByGateway;
+  private int redirects;
+  private InetAddress redirectedFrom;
   private final List<CompletableFuture<Boolean>> pendingMoves = new java.util.ArrayList<>();
 
   Session(IkeSessionParams params, SessionEnvironment env, IkeSessionListener listener) {
@@ -98,6 +100,12 @@ final class Session implements IkeSession {
       moved.complete(state == SessionState.NEW);
       return;
     }
+    if (exchanges != null && exchanges.mobike() && state == SessionState.ESTABLISHED) {
+      log.info("local address changed to {}; moving the SAs (MOBIKE)",
+          newLocal.getHostAddress());
+      exchanges.updateAddresses();
+      return;
+    }
     log.info("local address changed to {}; the gateway does not support MOBIKE",
         newLocal.getHostAddress());
     if (exchanges != null) {
@@ -121,6 +129,11 @@ final class Session implements IkeSession {
           "gateway", params.gatewayHost(), "cause", String.valueOf(e.getMessage())));
       return;
     }
+    connectTo(gateway);
+  }
+
+  /** Opens the transport to {@code gateway} and starts the exchanges of a new IKE SA. */
+  private void connectTo(InetAddress gateway) {
     InetSocketAddress remote = new InetSocketAddress(gateway, params.gatewayPort());
     try {
       transport.open(remote);
@@ -134,7 +147,41 @@ final class Session implements IkeSession {
           transport.localAddress());
     }
     exchanges = new Exchanges(this);
+    if (redirectedFrom != null) {
+      exchanges.current().ctx().setRedirectedFrom(redirectedFrom);
+    }
     exchanges.start();
+  }
+
+  /**
+   * The gateway redirected the connection (RFC 5685): start over with {@code gateway}, unless
+   * this session has followed {@link IkeSessionParams#maxRedirects()} redirects already.
+   */
+  void redirect(String gateway) {
+    redirects++;
+    if (redirects > params.maxRedirects()) {
+      fail(IkeFailure.of(exchanges.currentStep(), ErrorCode.REDIRECT_LOOP,
+          "count", String.valueOf(redirects), "gateway", gateway));
+      return;
+    }
+    InetAddress next;
+    try {
+      next = env.resolver().resolve(gateway).get(0);
+    } catch (UnknownHostException | IndexOutOfBoundsException e) {
+      fail(IkeFailure.of(FailureStep.RESOLVE_GATEWAY, ErrorCode.GATEWAY_NOT_FOUND,
+          "gateway", gateway, "cause", String.valueOf(e.getMessage())));
+      return;
+    }
+    listener.onRedirected(gateway, false);
+    if (redirectedFrom == null) {
+      redirectedFrom = transport.remoteAddress().getAddress();
+    }
+    log.info("following the redirect to {} ({} of at most {})", gateway, redirects,
+        params.maxRedirects());
+    forgetSas();
+    exchanges.tearDown();
+    transport.close();
+    connectTo(next);
   }
 
   private void closeRequested() {
@@ -190,6 +237,15 @@ final class Session implements IkeSession {
 
   SessionEnvironment env() {
     return env;
+  }
+
+  /** MOBIKE moved the SAs: report it and complete the pending address changes. */
+  void addressesUpdated() {
+    listener.onAddressesUpdated(transport.localAddress(), transport.remoteAddress());
+    synchronized (pendingMoves) {
+      pendingMoves.forEach(m -> m.complete(true));
+      pendingMoves.clear();
+    }
   }
 
   IkeSessionListener listener() {
@@ -284,18 +340,22 @@ final class Session implements IkeSession {
       pendingMoves.forEach(m -> m.complete(false));
       pendingMoves.clear();
     }
-    List<IkeSa> all = registry.all();
-    for (IkeSa sa : all) {
+    forgetSas();
+    if (exchanges != null) {
+      exchanges.tearDown();
+    }
+    transport.close();
+  }
+
+  /** Removes every IKE SA and its CHILD SAs from the data path and wipes their keys. */
+  private void forgetSas() {
+    for (IkeSa sa : registry.all()) {
       params.saInstaller().ifPresent(installer ->
           sa.children().forEach(c -> installer.delete(c.inboundSpi())));
       sa.wipe();
       sa.setState(IkeSa.State.DELETED);
       registry.remove(sa.id());
     }
-    if (exchanges != null) {
-      exchanges.tearDown();
-    }
-    transport.close();
   }
 
   /** Runs {@code r}; an unexpected exception ends the session instead of the loop thread. */

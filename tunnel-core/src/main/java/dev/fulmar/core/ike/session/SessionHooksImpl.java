@@ -138,7 +138,6 @@ final class SessionHooksImpl implements SessionHooks {
 
   @Override
   public void addressesUpdated() {
-    session.listener().onAddressesUpdated(session.transport().localAddress(),
-        session.transport().remoteAddress());
+    session.addressesUpdated();
   }
 }

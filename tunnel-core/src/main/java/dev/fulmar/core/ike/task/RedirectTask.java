@@ -58,9 +58,9 @@ public final class RedirectTask implements Task {
   @Override
   public Status build(List<Payload> out) {
     if (type.equals(ExchangeType.IKE_SA_INIT)) {
-      if (ctx.params.redirectedFrom().isPresent()) {
+      if (ctx.redirectedFrom().isPresent()) {
         out.add(NotifyPayload.of(NotifyType.REDIRECTED_FROM,
-            RedirectData.of(ctx.params.redirectedFrom().get()).encode()));
+            RedirectData.of(ctx.redirectedFrom().get()).encode()));
       } else {
         out.add(NotifyPayload.of(NotifyType.REDIRECT_SUPPORTED));
       }

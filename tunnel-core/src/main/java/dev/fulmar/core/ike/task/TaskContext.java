@@ -54,6 +54,7 @@ public final class TaskContext {
   private Long replacing;
   private List<InetAddress> requestedAddresses;
   private String redirect;
+  private InetAddress redirectedFrom;
 
   // control of the session
   private boolean retry;
@@ -228,6 +229,25 @@ public final class TaskContext {
 
   void redirectTo(String gateway) {
     this.redirect = gateway;
+  }
+
+  /** Whether a task read a REDIRECT that the session has not taken yet. */
+  public boolean redirectPending() {
+    return redirect != null;
+  }
+
+  /**
+   * The gateway that redirected this session here (REDIRECTED_FROM, RFC 5685 §5): the one set
+   * when the session followed a redirect itself, else the parameters'.
+   */
+  public java.util.Optional<InetAddress> redirectedFrom() {
+    return redirectedFrom != null ? java.util.Optional.of(redirectedFrom)
+        : params.redirectedFrom();
+  }
+
+  /** This IKE SA's setup follows a redirect away from {@code gateway}. */
+  public void setRedirectedFrom(InetAddress gateway) {
+    this.redirectedFrom = gateway;
   }
 
   /** What the gateway told us in IKE_SA_INIT (and IKE_AUTH) that later tasks rely on. */
