@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  start ─► CONNECTING ─up─► UP ─lost─► WAITING ─backoff timer, network back─► CONNECTING ─up─► UP
  *             │                │  ▲ path changed, no MOBIKE: at once ──────────► CONNECTING
+ *             │                │  │ the engine could not move it (NETWORK_CHANGED): at once ─┘
  *             │                │  └ path changed, MOBIKE: the session moves (stays UP)
  *             ▼ first attempt  ▼ permanent failure                   permanent failure
  *           ENDED ◄────────────┴─────────────────────────────────────────────────┘
@@ -235,11 +236,17 @@ final class Supervisor {
       end(TunnelException.of(failure));
       return;
     }
+    target = home;
     if (phase == Phase.UP) {
       backoff.lost(loop.nanoTime());
       driver.lost(failure);
+      if (failure.code() == ErrorCode.NETWORK_CHANGED) {
+        // The session could not follow the new address; the new one is there already.
+        driver.state(TunnelState.RECONNECTING, failure.reason());
+        attempt(Optional.empty());
+        return;
+      }
     }
-    target = home;
     waitThenAttempt(failure.reason());
   }
 

@@ -83,7 +83,7 @@ final class TunnelSessions {
         .resolver(host -> resolve(host, gateway))
         .build();
     Supervisor sup = supervisor.get();
-    Handle h = new Handle();
+    Handle h = new Handle(p.mobike());
     h.session = IkeSession.create(p, env, new Events(generation, sup, h));
     latest = h;
     h.session.connect().whenComplete((info, error) -> {
@@ -158,17 +158,29 @@ final class TunnelSessions {
 
   /** A session as the supervisor drives it. */
   final class Handle implements Supervisor.Session {
+    private final boolean offeredMobike;
     private volatile IkeSession session;
     private volatile SessionInfo info;
+
+    Handle(boolean offeredMobike) {
+      this.offeredMobike = offeredMobike;
+    }
 
     IkeSession session() {
       return session;
     }
 
+    /**
+     * Whether the session may follow a new local address: MOBIKE was negotiated, or at least
+     * offered. Only the engine knows for certain whether the gateway agreed; a session that
+     * cannot move answers {@link #addressChanged()} by failing with the retryable {@code
+     * NETWORK_CHANGED} (its {@link IkeSession#localAddressChanged} contract), and the supervisor
+     * replaces it at once.
+     */
     @Override
     public boolean mobike() {
       SessionInfo i = info;
-      return i != null && i.mobike();
+      return i != null && (i.mobike() || offeredMobike);
     }
 
     @Override

@@ -110,13 +110,21 @@ class SupervisorTest {
   }
 
   @Test
-  void theEnginesNetworkChangedFailureIsRetriedAtOnceAfterTheFirstWait() {
+  void aSessionTheEngineCouldNotMoveIsReplacedAtOnce() {
+    driver.mobike = true;
     upOnce();
-    supervisor.sessionLost(1, IkeFailure.of(FailureStep.MOBIKE, ErrorCode.NETWORK_CHANGED,
-        "local", "192.0.2.20", "detail", "the gateway does not support MOBIKE"));
+    supervisor.pathChanged("local address 192.0.2.10 -> 192.0.2.20");
+    assertThat(driver.sessions.get(0).addressChanges).as("the engine tries MOBIKE").isEqualTo(1);
+
+    // INFORMATIONAL { D } --> (one shot): the gateway did not agree to MOBIKE
+    IkeFailure cannotMove = IkeFailure.of(FailureStep.MOBIKE, ErrorCode.NETWORK_CHANGED,
+        "local", "192.0.2.20", "detail", "the gateway does not support MOBIKE");
+    supervisor.sessionLost(1, cannotMove);
     assertThat(driver.ended).isEmpty();
-    loop.advance(Duration.ofSeconds(1));
-    assertThat(driver.opened).hasSize(2);
+    assertThat(driver.lost).containsExactly(cannotMove);
+    assertThat(driver.states).last().asString().isEqualTo("RECONNECTING: " + cannotMove.reason());
+    assertThat(driver.opened).containsExactly("1 192.0.2.1", "2 192.0.2.1");
+    assertThat(loop.pendingTimers()).as("no backoff wait").isEmpty();
   }
 
   @Test
