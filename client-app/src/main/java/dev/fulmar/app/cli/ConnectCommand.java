@@ -7,6 +7,7 @@ import dev.fulmar.control.message.Connect;
 import dev.fulmar.control.message.Credentials;
 import dev.fulmar.control.message.ProfileSummary;
 import dev.fulmar.control.message.StatusReport;
+import dev.fulmar.profiles.model.Profile;
 import java.time.Duration;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
@@ -32,13 +33,20 @@ final class ConnectCommand extends BaseCommand {
   @Override
   int run() throws CliException {
     Target t = Target.resolve(target, env());
+    Profile toSend;
+    try {
+      toSend = t.profile() == null ? null : t.profileToSend();
+    } catch (CliException e) {
+      t.fileSecrets().close();
+      throw e;
+    }
     char[] stdin = passwordStdin ? Secrets.readLine(env().in()) : null;
     PromptAnswerer answerer = new PromptAnswerer(env(), stdin, e -> { });
     try (ControlClient c = open(answerer)) {
       answerer.attach(c);
       Target sent = t.profile() != null ? t : withHelperKind(c, t);
       Credentials creds = Secrets.upFront(sent, stdin, env());
-      Connect request = t.profile() != null ? Connect.withProfile(t.profile(), creds)
+      Connect request = toSend != null ? Connect.withProfile(toSend, creds)
           : Connect.byName(t.name(), creds);
       StatusReport r = c.connect(request, Duration.ofSeconds(timeoutSeconds));
       print(json ? JsonOut.of(JsonOut.object("ok", true, "status", r.status(), "stats",
@@ -73,7 +81,7 @@ final class ConnectCommand extends BaseCommand {
     }
     for (ProfileSummary s : known) {
       if (s.name().equalsIgnoreCase(t.name())) {
-        return new Target(t.name(), null, Target.kindFor(s.auth()), t.fileSecrets());
+        return new Target(t.name(), null, null, Target.kindFor(s.auth()), t.fileSecrets());
       }
     }
     return t;

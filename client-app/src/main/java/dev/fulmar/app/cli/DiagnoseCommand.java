@@ -70,8 +70,9 @@ final class DiagnoseCommand extends BaseCommand {
     try (c) {
       answerer.attach(c);
       Target sent = t.profile() != null ? t : ConnectCommand.withHelperKind(c, t);
+      var toSend = t.profile() == null ? null : t.profileToSend();
       Credentials creds = Secrets.upFront(sent, stdin, env());
-      return c.diagnose(new Diagnose(t.profile() == null ? t.name() : null, t.profile(), creds),
+      return c.diagnose(new Diagnose(toSend == null ? t.name() : null, toSend, creds),
           Duration.ofSeconds(timeoutSeconds));
     } catch (RequestFailedException e) {
       throw HelperLink.map(e);
@@ -102,7 +103,8 @@ final class DiagnoseCommand extends BaseCommand {
     env().err().println("note: the helper is not running; diagnosing with "
         + d.get().description());
     try {
-      return d.get().diagnose(t.profile(), Secrets.upFront(t, stdin, env()), answerer);
+      return d.get().diagnose(t.profile(), t.baseDir(), Secrets.upFront(t, stdin, env()),
+          answerer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCode.ERROR, "ERROR", "interrupted");

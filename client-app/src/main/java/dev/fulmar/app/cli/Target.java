@@ -1,5 +1,7 @@
 package dev.fulmar.app.cli;
 
+import dev.fulmar.app.files.ReferencedFileException;
+import dev.fulmar.app.files.ReferencedFiles;
 import dev.fulmar.profiles.imports.ImportResult;
 import dev.fulmar.profiles.imports.ProfileImporter;
 import dev.fulmar.profiles.model.Authentication;
@@ -20,10 +22,29 @@ import java.util.Optional;
  *
  * @param name the profile's name
  * @param profile the profile to send, or null to connect by name
+ * @param baseDir where the profile's relative file references are resolved (the directory of
+ *     the file it was read from), or null with no profile
  * @param secretKind what {@code --password-stdin} supplies for it
  * @param fileSecrets secrets found in the file (wiped by the caller)
  */
-record Target(String name, Profile profile, SecretKind secretKind, SecretBundle fileSecrets) {
+record Target(String name, Profile profile, Path baseDir, SecretKind secretKind,
+    SecretBundle fileSecrets) {
+
+  /**
+   * The profile as the helper gets it: with the CA and PKCS#12 files it names embedded, read
+   * with this user's rights (the helper refuses file references from operators).
+   *
+   * @throws CliException {@code INVALID_PROFILE} naming a file that cannot be embedded
+   */
+  Profile profileToSend() throws CliException {
+    try {
+      return ReferencedFiles.embed(profile, baseDir);
+    } catch (ReferencedFileException e) {
+      throw new CliException(ExitCode.INVALID_PROFILE, "INVALID_PROFILE", "'" + name
+          + "' names a file that cannot be put into the profile for the helper: "
+          + e.getMessage());
+    }
+  }
 
   static Target resolve(String arg, CliEnvironment env) throws CliException {
     Path file = env.workingDir().resolve(arg);
@@ -34,16 +55,17 @@ record Target(String name, Profile profile, SecretKind secretKind, SecretBundle 
       Optional<StoredProfile> stored = env.store().get().findByName(arg);
       if (stored.isPresent() && !stored.get().readOnly()) {
         Profile p = stored.get().profile();
-        return new Target(p.name(), p, kindFor(p), SecretBundle.empty());
+        return new Target(p.name(), p, stored.get().file().toAbsolutePath().getParent(),
+            kindFor(p), SecretBundle.empty());
       }
       if (stored.isPresent()) {
         Profile p = stored.get().profile();
-        return new Target(p.name(), null, kindFor(p), SecretBundle.empty());
+        return new Target(p.name(), null, null, kindFor(p), SecretBundle.empty());
       }
     } catch (StoreException e) {
       // the local store is unreadable: the helper may still know the name
     }
-    return new Target(arg, null, SecretKind.EAP_PASSWORD, SecretBundle.empty());
+    return new Target(arg, null, null, SecretKind.EAP_PASSWORD, SecretBundle.empty());
   }
 
   private static Target fromFile(Path file) throws CliException {
@@ -60,7 +82,8 @@ record Target(String name, Profile profile, SecretKind secretKind, SecretBundle 
       r.errors().forEach(p -> m.append("\n  ").append(p));
       throw new CliException(ExitCode.INVALID_PROFILE, "INVALID_PROFILE", m.toString());
     }
-    return new Target(r.profile().name(), r.profile(), kindFor(r.profile()), r.secrets());
+    return new Target(r.profile().name(), r.profile(), file.toAbsolutePath().getParent(),
+        kindFor(r.profile()), r.secrets());
   }
 
   /** The secret {@code --password-stdin} stands for with this profile. */

@@ -54,8 +54,8 @@ public final class AppController implements HelperLink.Listener, AutoCloseable {
     this.keychain = new Keychain(services.secretStore(), io);
     this.importFlow = new ImportFlow(state, services.store(), keychain, prompts, io,
         services.ui());
-    this.connectFlow = new ConnectFlow(state, link, keychain, prompts, services.ui(),
-        importFlow::saveProfile);
+    this.connectFlow = new ConnectFlow(state, link, keychain, prompts, services.ui(), io,
+        services.store().paths().userDir(), importFlow::saveProfile);
   }
 
   public AppState state() {

@@ -1,5 +1,7 @@
 package dev.fulmar.app.model;
 
+import dev.fulmar.app.files.ReferencedFileException;
+import dev.fulmar.app.files.ReferencedFiles;
 import dev.fulmar.app.helper.HelperLink;
 import dev.fulmar.control.message.AnswerPrompt;
 import dev.fulmar.control.message.Connect;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,6 +42,8 @@ final class ConnectFlow {
   private final Keychain keychain;
   private final UserPrompts prompts;
   private final Executor ui;
+  private final Executor io;
+  private final java.nio.file.Path profilesDir;
   private final ProfileSaver saver;
   private Attempt attempt;
 
@@ -63,13 +69,19 @@ final class ConnectFlow {
     }
   }
 
+  /**
+   * @param io where files are read (the CA and PKCS#12 files a profile names)
+   * @param profilesDir the user's profile directory, where relative file references resolve
+   */
   ConnectFlow(AppState state, HelperLink link, Keychain keychain, UserPrompts prompts,
-      Executor ui, ProfileSaver saver) {
+      Executor ui, Executor io, java.nio.file.Path profilesDir, ProfileSaver saver) {
     this.state = state;
     this.link = link;
     this.keychain = keychain;
     this.prompts = prompts;
     this.ui = ui;
+    this.io = io;
+    this.profilesDir = profilesDir;
     this.saver = saver;
   }
 
@@ -77,7 +89,7 @@ final class ConnectFlow {
   void connect(ProfileEntry entry) {
     ProfileEntry e = entry;
     if (!e.system() && e.profile() != null) {
-      String missing = ProfileEdits.missingCertificate(e.profile());
+      String missing = ProfileEdits.missingCertificate(e.profile(), profilesDir);
       if (missing == null || !missing.isEmpty()) {
         Optional<java.nio.file.Path> chosen =
             prompts.chooseCertificate(e.name(), missing == null ? null : missing);
@@ -96,14 +108,22 @@ final class ConnectFlow {
     state.noticeProperty().set(null);
     Set<SecretKind> kinds = kindsFor(e);
     Optional<UUID> id = e.uuid();
-    (id.isPresent() && !kinds.isEmpty() ? keychain.load(id.get(), kinds)
-        : java.util.concurrent.CompletableFuture.completedFuture(Map.<SecretKind, char[]>of()))
-        .thenApplyAsync(found -> request(a, found), ui)
+    Profile adjusted = e.system() || e.profile() == null ? null
+        : ProfileEdits.forConnect(e.profile(), state.settings(), state.policyProperty().get());
+    CompletableFuture<Profile> toSend = adjusted == null ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.supplyAsync(() -> embedFiles(adjusted), io);
+    toSend.thenCompose(p -> (id.isPresent() && !kinds.isEmpty() ? keychain.load(id.get(), kinds)
+        : CompletableFuture.completedFuture(Map.<SecretKind, char[]>of()))
+            .thenApplyAsync(found -> request(a, p, found), ui))
         .thenCompose(req -> link.call(c -> c.connect(req, CONNECT_TIMEOUT)))
         .whenCompleteAsync((report, err) -> {
           state.actionPendingProperty().set(false);
           if (err == null) {
             succeeded(a);
+          } else if (Notices.unwrap(err) instanceof ReferencedFileException f) {
+            state.noticeProperty().set(Notice.error("connect.fileUnreadable", a.entry.name(),
+                f.getMessage()));
+            finish();
           } else {
             Notice n = Notices.of(err);
             if (n != null) {
@@ -116,16 +136,27 @@ final class ConnectFlow {
         }, ui);
   }
 
-  private Connect request(Attempt a, Map<SecretKind, char[]> found) {
+  /**
+   * The profile with the CA and PKCS#12 files it names put inside it, read with the user's
+   * rights: the helper refuses file references in profiles users send.
+   */
+  private Profile embedFiles(Profile p) {
+    try {
+      return ReferencedFiles.embed(p, profilesDir);
+    } catch (ReferencedFileException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** The connect request: the profile to send (null for one the helper knows by name). */
+  private Connect request(Attempt a, Profile toSend, Map<SecretKind, char[]> found) {
     a.usedRemembered.addAll(found.keySet());
     Credentials creds = new Credentials(null, secret(found, SecretKind.EAP_PASSWORD),
         secret(found, SecretKind.PKCS12_PASSWORD), secret(found, SecretKind.PSK));
-    ProfileEntry e = a.entry;
-    if (e.system() || e.profile() == null) {
-      return Connect.byName(e.name(), creds);
+    if (toSend == null) {
+      return Connect.byName(a.entry.name(), creds);
     }
-    return Connect.withProfile(
-        ProfileEdits.forConnect(e.profile(), state.settings(), state.policyProperty().get()), creds);
+    return Connect.withProfile(toSend, creds);
   }
 
   private static SecretText secret(Map<SecretKind, char[]> found, SecretKind k) {

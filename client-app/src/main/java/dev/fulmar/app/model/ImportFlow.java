@@ -1,5 +1,6 @@
 package dev.fulmar.app.model;
 
+import dev.fulmar.app.files.ReferencedFiles;
 import dev.fulmar.profiles.imports.ImportResult;
 import dev.fulmar.profiles.imports.ProfileImporter;
 import dev.fulmar.profiles.model.Profile;
@@ -46,7 +47,7 @@ final class ImportFlow {
   void importFile(Path file, boolean saveWhenClean) {
     CompletableFuture.supplyAsync(() -> {
       try {
-        return ProfileImporter.importFile(file);
+        return withAbsolutePaths(ProfileImporter.importFile(file), file);
       } catch (IOException e) {
         throw new CompletionException(e);
       }
@@ -66,6 +67,18 @@ final class ImportFlow {
         prompts.showImport(file, result);
       }
     }, ui);
+  }
+
+  /**
+   * The import with the files its profile names made absolute against the imported file's
+   * directory: the profile is stored elsewhere, and its files are embedded when it is sent.
+   */
+  static ImportResult withAbsolutePaths(ImportResult r, Path file) {
+    if (r.profile() == null || !ReferencedFiles.hasReferences(r.profile())) {
+      return r;
+    }
+    return new ImportResult(r.format(), ReferencedFiles.absolute(r.profile(),
+        file.toAbsolutePath().getParent()), r.report(), r.problems(), r.secrets());
   }
 
   /**

@@ -38,6 +38,11 @@ public final class ProfileEdits {
    * referenced file exists; the missing path when the file is gone; null when it has none.
    */
   public static String missingCertificate(Profile p) {
+    return missingCertificate(p, Path.of(""));
+  }
+
+  /** As {@link #missingCertificate(Profile)}, with relative paths resolved in {@code baseDir}. */
+  public static String missingCertificate(Profile p, Path baseDir) {
     if (!needsCertificate(p.auth())) {
       return "";
     }
@@ -45,7 +50,7 @@ public final class ProfileEdits {
     if (c == null) {
       return null;
     }
-    if (c instanceof Pkcs12.FileRef f && !Files.isRegularFile(Path.of(f.path()))) {
+    if (c instanceof Pkcs12.FileRef f && !Files.isRegularFile(baseDir.resolve(f.path()))) {
       return f.path();
     }
     return "";

@@ -127,7 +127,8 @@ class CliProfilesTest {
       }
 
       @Override
-      public DiagnoseReport diagnose(Profile p, Credentials c, PromptHandler prompts) {
+      public DiagnoseReport diagnose(Profile p, Path baseDir, Credentials c,
+          PromptHandler prompts) {
         boolean pw = c.eapPassword() != null && new String(c.eapPassword().chars()).equals("pw");
         c.close();
         return pw ? new DiagnoseReport(true, p.name(), p.gateway().host(), 5,

@@ -242,8 +242,10 @@ class ConnectUiTest {
     waitUntil(() -> app.state.tunnel().state() == TunnelState.ERROR);
     assertThat(answer.get()).isEqualTo("p12pass");
     Connect sent = app.helper.connects().get(0);
+    // The helper refuses file references from operators: the app sends the chosen file's bytes.
     assertThat(((Authentication.Certificate) sent.profile().auth()).certificate())
-        .isEqualTo(new dev.fulmar.profiles.model.Pkcs12.FileRef(p12.toString()));
+        .isEqualTo(new dev.fulmar.profiles.model.Pkcs12.Embedded(
+            dev.fulmar.profiles.model.Bytes.of(java.nio.file.Files.readAllBytes(p12))));
     waitUntil(() -> {
       try {
         return app.store.findById(id).map(p -> dev.fulmar.app.model.ProfileEdits

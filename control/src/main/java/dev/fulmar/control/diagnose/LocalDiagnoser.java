@@ -4,6 +4,7 @@ import dev.fulmar.control.PromptHandler;
 import dev.fulmar.control.message.Credentials;
 import dev.fulmar.control.message.DiagnoseReport;
 import dev.fulmar.profiles.model.Profile;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -23,12 +24,18 @@ public interface LocalDiagnoser {
    * Negotiates IKE and one CHILD SA with the profile's gateway, then deletes the SA; touches no
    * routes, DNS or adapter. Never throws for a failed negotiation: the report says what failed.
    *
+   * <p>The implementation runs with the user's own rights, so it honours the files the profile
+   * names (CA certificates, the PKCS#12 bundle, the key log); relative paths are resolved in
+   * {@code baseDir}, the directory of the file the profile was read from (or of the profile
+   * store), never the process's working directory.
+   *
    * @param profile a validated profile
+   * @param baseDir where the profile's relative file references are resolved
    * @param credentials secrets supplied up front (the implementation wipes them when done)
    * @param prompts asked for anything missing
    */
-  DiagnoseReport diagnose(Profile profile, Credentials credentials, PromptHandler prompts)
-      throws InterruptedException;
+  DiagnoseReport diagnose(Profile profile, Path baseDir, Credentials credentials,
+      PromptHandler prompts) throws InterruptedException;
 
   /** The first implementation on the class path, if any. */
   static Optional<LocalDiagnoser> find() {

@@ -18,21 +18,19 @@ import java.time.Duration;
  * the user's own rights (so from an unprivileged source port unless run as root). Negotiates IKE
  * and one CHILD SA, deletes them, touches no routes, DNS or adapter. Registered for {@link
  * java.util.ServiceLoader} in the helper jar, which the CLI's launcher puts on its class path.
- * Relative file references of the profile are resolved in the working directory (the CLI has
- * resolved the profile file already); the profile's key log is written with the user's rights.
+ * Relative file references of the profile are resolved in the base directory the caller names
+ * (the profile file's directory); files are read, and the key log written, with the user's rights.
  */
 public final class InProcessDiagnoser implements LocalDiagnoser {
   private final SessionEnvironment environment;
-  private final Path baseDir;
 
   /** The diagnoser {@link java.util.ServiceLoader} creates. */
   public InProcessDiagnoser() {
-    this(SessionEnvironment.system(), Path.of("").toAbsolutePath());
+    this(SessionEnvironment.system());
   }
 
-  InProcessDiagnoser(SessionEnvironment environment, Path baseDir) {
+  InProcessDiagnoser(SessionEnvironment environment) {
     this.environment = environment;
-    this.baseDir = baseDir;
   }
 
   @Override
@@ -42,14 +40,14 @@ public final class InProcessDiagnoser implements LocalDiagnoser {
   }
 
   @Override
-  public DiagnoseReport diagnose(Profile profile, Credentials credentials, PromptHandler prompts)
-      throws InterruptedException {
+  public DiagnoseReport diagnose(Profile profile, Path baseDir, Credentials credentials,
+      PromptHandler prompts) throws InterruptedException {
     TunnelManager manager = new TunnelManager(environment);
     long start = System.nanoTime();
     try (ConnectSecrets secrets = ConnectSecrets.take(profile, credentials, prompts)) {
       DiagnoseOutcome o;
       try {
-        o = manager.diagnose(secrets.profile(), baseDir, secrets.credentials(),
+        o = manager.diagnose(secrets.profile(), baseDir.toAbsolutePath(), secrets.credentials(),
             RealTunnels.keyLog(secrets.profile()), Duration.ZERO);
       } catch (dev.fulmar.helper.run.TunnelException e) {
         return new DiagnoseReport(false, profile.name(), profile.gateway().host(), 0, null,

@@ -8,6 +8,7 @@ import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.TrafficSelector;
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.RoutingMode;
 import dev.fulmar.core.spi.TunnelNetworkConfig;
 import dev.fulmar.helper.run.TunnelException;
@@ -106,10 +107,10 @@ final class Reports {
   }
 
   private static List<String> strings(List<InetAddress> list) {
-    return list.stream().map(InetAddress::getHostAddress).toList();
+    return list.stream().map(AddressText::of).toList();
   }
 
   private static String address(InetSocketAddress a) {
-    return a.getAddress().getHostAddress() + ":" + a.getPort();
+    return AddressText.of(a.getAddress()) + ":" + a.getPort();
   }
 }

@@ -9,6 +9,7 @@ import dev.fulmar.core.api.ExchangeTiming;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.TrafficSelector;
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.helper.tunnel.DiagnoseOutcome;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -190,11 +191,11 @@ public final class DiagnoseReport {
   }
 
   private static List<String> strings(List<InetAddress> list) {
-    return list.stream().map(InetAddress::getHostAddress).toList();
+    return list.stream().map(AddressText::of).toList();
   }
 
   private static String address(InetSocketAddress a) {
-    return a.getAddress().getHostAddress() + ":" + a.getPort();
+    return AddressText.of(a.getAddress()) + ":" + a.getPort();
   }
 
   static String hex16(long v) {

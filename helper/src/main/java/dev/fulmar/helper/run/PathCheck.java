@@ -1,5 +1,6 @@
 package dev.fulmar.helper.run;
 
+import dev.fulmar.core.spi.AddressText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
@@ -63,8 +64,8 @@ final class PathCheck {
     pathUp = true;
     if (!now.getAddress().equals(old.getAddress())) {
       source.set(now);
-      changed.accept("local address " + old.getAddress().getHostAddress() + " -> "
-          + now.getAddress().getHostAddress());
+      changed.accept("local address " + AddressText.of(old.getAddress()) + " -> "
+          + AddressText.of(now.getAddress()));
     } else if (back) {
       changed.accept("the way to the gateway is back");
     }

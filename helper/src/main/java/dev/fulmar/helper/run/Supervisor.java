@@ -5,6 +5,7 @@ import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionLoop;
+import dev.fulmar.core.spi.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -164,7 +165,7 @@ final class Supervisor {
       try {
         driver.moved(gateway);
       } catch (TunnelException e) {
-        LOG.warn("the gateway moved to {}: {}", gateway.getHostAddress(), e.getMessage());
+        LOG.warn("the gateway moved to {}: {}", AddressText.of(gateway), e.getMessage());
       }
     });
   }
@@ -293,7 +294,7 @@ final class Supervisor {
     if (redirects.size() > MAX_REDIRECTS) {
       end(TunnelException.of(IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.REDIRECT_LOOP,
           "count", String.valueOf(redirects.size()),
-          "gateway", to.getHostAddress())));
+          "gateway", AddressText.of(to))));
       return;
     }
     InetAddress from = target;
@@ -304,7 +305,7 @@ final class Supervisor {
     }
     target = to;
     driver.state(everUp ? TunnelState.RECONNECTING : TunnelState.CONNECTING,
-        "redirected by " + from.getHostAddress() + " to " + to.getHostAddress());
+        "redirected by " + AddressText.of(from) + " to " + AddressText.of(to));
     attempt(Optional.of(from));
   }
 

@@ -10,6 +10,7 @@ import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionLoop;
 import dev.fulmar.core.datapath.DataPathStats;
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.RoutingMode;
 import dev.fulmar.core.spi.TunnelNetworkConfig;
@@ -273,10 +274,12 @@ public final class Tunnel implements AutoCloseable {
 
   private String describe() {
     TunnelNetworkConfig n = system.network();
-    return n.interfaceName() + " " + n.addresses() + " mtu " + n.mtu() + ", "
+    return n.interfaceName() + " " + n.addresses().stream().map(AddressText::of).toList()
+        + " mtu " + n.mtu() + ", "
         + (n.mode() == RoutingMode.FULL ? "all traffic"
-            : "routes " + n.routes()) + (n.dns().isEmpty() ? ", no DNS"
-            : ", DNS " + n.dns().servers().stream().map(a -> a.getHostAddress()).toList()
+            : "routes " + n.routes().stream().map(AddressText::of).toList())
+        + (n.dns().isEmpty() ? ", no DNS"
+            : ", DNS " + n.dns().servers().stream().map(AddressText::of).toList()
                 + (n.dns().routingDomains().isEmpty() ? "" : " for " + n.dns().routingDomains()))
         + (system.killSwitchEngaged() ? ", kill switch on" : "") + ", " + parts.offloads();
   }

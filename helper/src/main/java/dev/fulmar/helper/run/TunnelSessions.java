@@ -10,6 +10,7 @@ import dev.fulmar.core.api.IkeSessionListener;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
+import dev.fulmar.core.spi.AddressText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -74,10 +75,10 @@ final class TunnelSessions {
     InetSocketAddress source = system.routeTo(gateway);
     parts.natT.setSource(source);
     IkeSessionParams p = paramsFor(redirectedFrom);
-    listener.onState(TunnelState.CONNECTING, "to " + gateway.getHostAddress() + " from "
-        + source.getAddress().getHostAddress() + " on " + parts.tun.name()
+    listener.onState(TunnelState.CONNECTING, "to " + AddressText.of(gateway) + " from "
+        + AddressText.of(source.getAddress()) + " on " + parts.tun.name()
         + (generation > 1 ? " (session " + generation + ")" : "")
-        + redirectedFrom.map(f -> ", redirected by " + f.getHostAddress()).orElse(""));
+        + redirectedFrom.map(f -> ", redirected by " + AddressText.of(f)).orElse(""));
     SessionEnvironment env = SessionEnvironment.builder()
         .sockets(parts.natT)
         .resolver(host -> resolve(host, gateway))
@@ -128,7 +129,7 @@ final class TunnelSessions {
       throw new UnknownHostException("redirected to " + host + ", which cannot be reached: "
           + e.getMessage());
     }
-    LOG.info("following the redirect to {} ({})", host, all.get(0).getHostAddress());
+    LOG.info("following the redirect to {} ({})", host, AddressText.of(all.get(0)));
     return all;
   }
 
@@ -187,7 +188,7 @@ final class TunnelSessions {
     public void addressChanged() {
       InetAddress now = parts.natT.source().getAddress();
       session.localAddressChanged(now).whenComplete((moved, e) -> LOG.info(
-          "MOBIKE update to {}: {}", now.getHostAddress(),
+          "MOBIKE update to {}: {}", AddressText.of(now),
           Boolean.TRUE.equals(moved) ? "confirmed by the gateway" : "failed"));
     }
 

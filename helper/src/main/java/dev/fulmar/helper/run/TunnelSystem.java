@@ -4,6 +4,7 @@ import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionLoop;
 import dev.fulmar.core.datapath.TunnelMtu;
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.KillSwitch;
 import dev.fulmar.core.spi.KillSwitchPolicy;
 import dev.fulmar.core.spi.NetworkConfigurator;
@@ -78,7 +79,7 @@ final class TunnelSystem {
       throw TunnelException.system(FailureStep.KILL_SWITCH, e.getMessage(), e);
     }
     listener.onState(TunnelState.CONNECTING, "kill switch on: only IKE and ESP to "
-        + p.get().gateways().stream().map(InetAddress::getHostAddress).toList()
+        + p.get().gateways().stream().map(AddressText::of).toList()
         + (p.get().allowLan() ? " and the local networks" : "") + " pass outside "
         + p.get().tunnelInterface());
   }
@@ -159,7 +160,7 @@ final class TunnelSystem {
   }
 
   private static String addresses(SessionInfo info) {
-    return info.virtualAddresses().stream().map(InetAddress::getHostAddress).toList().toString();
+    return info.virtualAddresses().stream().map(AddressText::of).toList().toString();
   }
 
   /** The configuration in force, or null before the first session was up. */
@@ -201,7 +202,7 @@ final class TunnelSystem {
     if (n != null && n.addresses().stream().map(TunnelAddress::address)
         .anyMatch(source.getAddress()::equals)) {
       throw TunnelException.system(FailureStep.OPEN_SOCKET, "no route to the gateway "
-          + gateway.getHostAddress() + " outside the tunnel", null);
+          + AddressText.of(gateway) + " outside the tunnel", null);
     }
     return source;
   }

@@ -216,12 +216,14 @@ public final class ProfileMapper {
   }
 
   /**
-   * TSr. Full tunnel: all IPv4 addresses. Split: the profile's subnets, or all IPv4 addresses for
-   * the gateway to narrow to what it announces when the profile lists none.
+   * TSr. Full tunnel: all addresses of both families (IPv6 too: a full tunnel routes it into the
+   * tunnel, so without a selector for it IPv6 would go nowhere). Split: the profile's subnets,
+   * or all addresses of both families for the gateway to narrow to what it announces when the
+   * profile lists none. A gateway without IPv6 narrows ::/0 away.
    */
   static List<TrafficSelector> remoteSelectors(Routing r) {
     if (r.mode() == Routing.Mode.FULL || r.include().isEmpty()) {
-      return List.of(TrafficSelector.all(false));
+      return List.of(TrafficSelector.all(false), TrafficSelector.all(true));
     }
     List<TrafficSelector> out = new ArrayList<>();
     for (Subnet s : r.include()) {
@@ -232,8 +234,8 @@ public final class ProfileMapper {
 
   /** TSi: any address of each family the tunnel carries (the gateway narrows to our address). */
   static List<TrafficSelector> localSelectors(Routing r) {
-    boolean v6 = r.mode() == Routing.Mode.SPLIT
-        && r.include().stream().anyMatch(s -> s.address().isIpv6());
+    boolean v6 = r.mode() == Routing.Mode.FULL || r.include().isEmpty()
+        || r.include().stream().anyMatch(s -> s.address().isIpv6());
     boolean v4 = r.mode() == Routing.Mode.FULL || r.include().isEmpty()
         || r.include().stream().anyMatch(s -> !s.address().isIpv6());
     List<TrafficSelector> out = new ArrayList<>();

@@ -69,6 +69,34 @@ class NetworkPlanTest {
   }
 
   @Test
+  void dualStackSplitTunnelGetsBothAddressesAndRoutesOfBothFamilies() throws Exception {
+    Profile p = profile("\"tunnel\": { \"mode\": \"split\", \"include\": [ \"10.200.0.0/24\","
+        + " \"2001:db8:200::/64\" ] }");
+    TunnelNetworkConfig c = NetworkPlan.of(p, info(List.of(),
+        List.of("10.200.0.0/24", "2001:db8:200::/64"), List.of(),
+        List.of(InetAddress.getByName("10.201.0.1"), InetAddress.getByName("2001:db8:201::1"))),
+        "fulmar0", 1438);
+
+    assertThat(c.addresses()).extracting(a -> a.address().getHostAddress() + "/"
+        + a.prefixLength()).containsExactly("10.201.0.1/32", "2001:db8:201:0:0:0:0:1/128");
+    assertThat(c.routes()).containsExactly(IpPrefix.parse("10.200.0.0/24"),
+        IpPrefix.parse("2001:db8:200::/64"));
+    assertThat(c.hasIpv6()).isTrue();
+  }
+
+  @Test
+  void anIpv6SelectorRangeBecomesTheFewestPrefixesCoveringIt() throws Exception {
+    Profile p = profile("\"tunnel\": { \"mode\": \"split\" }");
+    TrafficSelector range = new TrafficSelector(InetAddress.getByName("2001:db8:200::"),
+        InetAddress.getByName("2001:db8:201::ffff"), 0, 0, 65535);
+    SessionInfo ranged = withSelectors(List.of(), List.of(range), List.of(),
+        List.of(InetAddress.getByName("2001:db8:201::1")));
+
+    assertThat(NetworkPlan.of(p, ranged, "fulmar0", 1438).routes()).containsExactly(
+        IpPrefix.parse("2001:db8:200::/48"), IpPrefix.parse("2001:db8:201::/112"));
+  }
+
+  @Test
   void refusesATunnelWithoutAVirtualAddress() throws Exception {
     Profile p = profile("\"tunnel\": { \"mode\": \"full\" }");
     SessionInfo none = info(List.of(), List.of("0.0.0.0/0"), List.of(), List.of());
@@ -91,9 +119,14 @@ class NetworkPlanTest {
 
   private static SessionInfo info(List<String> pushed, List<String> tsr, List<String> domains,
       List<InetAddress> vips) throws Exception {
+    return withSelectors(pushed, tsr.stream().map(TrafficSelector::subnet).toList(), domains,
+        vips);
+  }
+
+  private static SessionInfo withSelectors(List<String> pushed, List<TrafficSelector> tsr,
+      List<String> domains, List<InetAddress> vips) throws Exception {
     ChildSaInfo child = new ChildSaInfo(0xc1000001L, 0xc2000002L, Algorithm.AES_GCM_16_256,
-        null, null, false, List.of(TrafficSelector.subnet("10.201.0.1/32")),
-        tsr.stream().map(TrafficSelector::subnet).toList());
+        null, null, false, List.of(TrafficSelector.subnet("10.201.0.1/32")), tsr);
     return new SessionInfo(new InetSocketAddress("192.0.2.10", 4500),
         new InetSocketAddress("192.0.2.1", 4500), false, 1L, 2L, Algorithm.AES_GCM_16_256, null,
         Algorithm.AES_GCM_16_256, List.of(), null, null, null, "EAP-MSCHAPv2", vips,

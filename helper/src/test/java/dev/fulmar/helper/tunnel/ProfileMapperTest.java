@@ -48,7 +48,9 @@ class ProfileMapperTest {
         e -> assertThat(e.identity()).isEqualTo("alice"));
     assertThat(p.ikeProposals()).isNotEmpty();
     assertThat(p.ikeProposals().get(0).toString()).startsWith("aes256gcm16-");
-    assertThat(p.remoteSelectors()).hasToString("[0.0.0.0/0]");
+    assertThat(p.remoteSelectors()).as("both families, for the gateway to narrow")
+        .hasToString("[0.0.0.0/0, ::/0]");
+    assertThat(p.localSelectors()).hasToString("[0.0.0.0/0, ::/0]");
     assertThat(p.keyLog()).isEmpty();
   }
 
@@ -68,6 +70,16 @@ class ProfileMapperTest {
     assertThat(p.mobike()).isFalse();
     assertThat(p.ikeLifetime().rekeyAfter()).isEqualTo(Duration.ofMinutes(10));
     assertThat(p.childLifetime().rekeyAfter()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void fullTunnelProposesEveryAddressOfBothFamilies() throws Exception {
+    Path f = ProfileFiles.write(dir, "full", "{ \"method\": \"eap-mschapv2\", \"username\":"
+        + " \"alice\" }", "\"tunnel\": { \"mode\": \"full\" }");
+    IkeSessionParams p = map(f, Credentials.none());
+
+    assertThat(p.remoteSelectors()).hasToString("[0.0.0.0/0, ::/0]");
+    assertThat(p.localSelectors()).hasToString("[0.0.0.0/0, ::/0]");
   }
 
   @Test

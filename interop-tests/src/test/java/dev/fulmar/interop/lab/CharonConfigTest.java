@@ -45,6 +45,25 @@ class CharonConfigTest {
   }
 
   @Test
+  void dualStackGatewayAddsAnIpv6PoolAndIpv6Selectors() {
+    String conf = GatewayConfig.remoteAccess(PKI).dualStack().build().swanctlConf();
+
+    assertThat(conf).contains("pools = pool4,pool6\n");
+    assertThat(conf)
+        .contains("      lan {\n        local_ts = 10.200.0.0/24,2001:db8:200::/64\n");
+    assertThat(conf).contains("      full {\n        local_ts = 0.0.0.0/0,::/0\n");
+    assertThat(conf)
+        .contains("pool6 {\n    addrs = 2001:db8:201::/120\n    dns = 2001:db8:200::53\n");
+  }
+
+  @Test
+  void singleStackGatewayHasNoIpv6() {
+    String conf = GatewayConfig.remoteAccess(PKI).build().swanctlConf();
+
+    assertThat(conf).doesNotContain("pool6", "::", "2001:db8");
+  }
+
+  @Test
   void forcedCookiesLowerTheThresholdAndAddTheDecoyConnection() {
     CharonConfig c = GatewayConfig.remoteAccess(PKI).forceCookies().build();
 

@@ -22,6 +22,12 @@ import java.util.Map;
  *
  * The gateway authenticates with a certificate for vpn.fulmar.test and 192.0.2.1 (RSA 2048 unless
  * {@link #gatewayCert} says otherwise), except on the PSK connection.
+ *
+ * <p>{@link #dualStack()} (for a {@link Lab#createDualStack dual-stack lab}) adds IPv6: a second
+ * pool (2001:db8:201::/120, DNS 2001:db8:200::53), the IPv6 LAN in {@code lan} and ::/0 in
+ * {@code full}.
+ * A client then gets an address of each family it asks for, and the traffic selectors of the
+ * families it proposes.
  */
 public final class GatewayConfig {
   /** The four IKE proposals of the engine's interop proof, in the gateway's preference order. */
@@ -32,6 +38,8 @@ public final class GatewayConfig {
   public static final String ESP_PROPOSALS = "aes256gcm16,aes128gcm16,chacha20poly1305,"
       + "aes256-sha256";
   public static final String POOL = "pool4";
+  /** The IPv6 pool of a {@link #dualStack()} gateway. */
+  public static final String POOL6 = "pool6";
 
   public static final String EAP_USER = "alice";
   public static final String EAP_PASSWORD = "fulmar-lab-alice-pw";
@@ -48,6 +56,7 @@ public final class GatewayConfig {
   private String ikeProposals = IKE_PROPOSALS;
   private String espProposals = ESP_PROPOSALS;
   private boolean forceCookies;
+  private boolean dualStack;
   private final Map<String, String> connOptions = new LinkedHashMap<>();
   private final Map<String, String> childOptions = new LinkedHashMap<>();
   private final Map<String, String> settings = new LinkedHashMap<>();
@@ -77,6 +86,16 @@ public final class GatewayConfig {
 
   public GatewayConfig espProposals(String proposals) {
     this.espProposals = proposals;
+    return this;
+  }
+
+  /**
+   * IPv6 as well as IPv4 inside the tunnel: virtual IPs from {@link Lab#POOL_SUBNET6} with DNS
+   * {@link Lab#PUSHED_DNS6}, {@link Lab#LAN_SUBNET6} added to the {@code lan} child's local
+   * traffic selectors and ::/0 to the {@code full} child's.
+   */
+  public GatewayConfig dualStack() {
+    this.dualStack = true;
     return this;
   }
 
@@ -133,6 +152,9 @@ public final class GatewayConfig {
 
   public CharonConfig build() {
     CharonConfig c = new CharonConfig().trust(pki).pool(POOL, Lab.POOL_SUBNET, Lab.PUSHED_DNS);
+    if (dualStack) {
+      c.pool(POOL6, Lab.POOL_SUBNET6, Lab.PUSHED_DNS6);
+    }
     c.connection(conn("eap-mschapv2", Auth.pubkey(gatewayCert),
         Auth.of("eap-mschapv2").id("%any").eapId("%any")));
     c.connection(conn("pubkey", Auth.pubkey(gatewayCert), Auth.of("pubkey").id("%any")));
@@ -159,12 +181,12 @@ public final class GatewayConfig {
   private Connection conn(String name, Auth local, Auth remote) {
     Connection conn = Connection.named(name)
         .proposals(ikeProposals)
-        .pools(POOL)
+        .pools(dualStack ? POOL + "," + POOL6 : POOL)
         .fragmentation("yes")
         .local(local)
         .remote(remote)
-        .child(child("lan", Lab.LAN_SUBNET))
-        .child(child("full", "0.0.0.0/0"));
+        .child(child("lan", dualStack ? Lab.LAN_SUBNET + "," + Lab.LAN_SUBNET6 : Lab.LAN_SUBNET))
+        .child(child("full", dualStack ? "0.0.0.0/0,::/0" : "0.0.0.0/0"));
     connOptions.forEach(conn::set);
     return conn;
   }

@@ -23,10 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   with NAT:
  *   client c0 ── n0 nat n1 ── g0 gateway ...    client 198.51.100.10, NAT 198.51.100.1 and
  *                                               192.0.2.2 (masquerade), gateway 192.0.2.1
+ *   dual stack (without NAT), in addition:      client 2001:db8::10, gateway 2001:db8::1,
+ *                                               gateway LAN 2001:db8:200::1,
+ *                                               LAN host 2001:db8:200::10
  * </pre>
  *
- * <p>The gateway forwards to the LAN only what came out of a tunnel, so the client reaches the LAN
- * host through the tunnel or not at all. Namespace names carry a per-JVM prefix so that parallel
+ * <p>A dual-stack lab ({@link #createDualStack}) adds IPv6 to every link, with forwarding on in
+ * the gateway and default routes as for IPv4; its addresses skip duplicate address detection, so
+ * they are usable as soon as the lab is returned. The gateway forwards to the LAN only what came
+ * out of a tunnel (either family), so the client reaches the LAN host through the tunnel or not
+ * at all. Namespace names carry a per-JVM prefix so that parallel
  * runs never collide and namespaces of a crashed run are recognized and removed by the next one.
  * {@link #close()} stops every process the lab started (by PID) and deletes the namespaces; a JVM
  * shutdown hook does the same for labs a test forgot to close.
@@ -45,6 +51,17 @@ public final class Lab implements AutoCloseable {
   public static final String POOL_SUBNET = "10.201.0.0/24";
   /** The DNS server address that gateways push (nothing answers on it). */
   public static final String PUSHED_DNS = "10.200.0.53";
+  /** The gateway's IPv6 address on the "internet" link (dual-stack labs). */
+  public static final String GATEWAY_IP6 = "2001:db8::1";
+  /** The client's IPv6 address on the "internet" link (dual-stack labs). */
+  public static final String CLIENT_IP6 = "2001:db8::10";
+  public static final String GATEWAY_LAN_IP6 = "2001:db8:200::1";
+  public static final String LAN_HOST_IP6 = "2001:db8:200::10";
+  public static final String LAN_SUBNET6 = "2001:db8:200::/64";
+  /** IPv6 virtual IPs that dual-stack gateways hand out. */
+  public static final String POOL_SUBNET6 = "2001:db8:201::/120";
+  /** The IPv6 DNS server address that dual-stack gateways push (nothing answers on it). */
+  public static final String PUSHED_DNS6 = "2001:db8:200::53";
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final Set<String> NAMES_IN_USE = Collections.synchronizedSet(new HashSet<>());
@@ -52,6 +69,7 @@ public final class Lab implements AutoCloseable {
   private final String name;
   private final Path dir;
   private final boolean withNat;
+  private final boolean dualStack;
   private final List<Netns> namespaces = new ArrayList<>();
   private final List<LabProcess> processes = new ArrayList<>();
   private final Set<Path> chrootsInUse = new LinkedHashSet<>();
@@ -61,27 +79,40 @@ public final class Lab implements AutoCloseable {
   private Netns nat;
   private boolean closed;
 
-  private Lab(String name, boolean withNat) {
+  private Lab(String name, boolean withNat, boolean dualStack) {
     this.name = name;
     this.withNat = withNat;
+    this.dualStack = dualStack;
     this.dir = LabRuns.labDir(name);
   }
 
   /** Creates a lab without NAT. Checks prerequisites first and removes stale namespaces. */
   public static Lab create(String name) {
-    return create(name, false);
+    return create(name, false, false);
   }
 
   /** Creates a lab with an nftables masquerade NAT namespace between client and gateway. */
   public static Lab createWithNat(String name) {
-    return create(name, true);
+    return create(name, true, false);
   }
 
-  private static Lab create(String name, boolean withNat) {
+  /**
+   * Creates a lab without NAT whose links carry IPv6 as well as IPv4: 2001:db8::/64 between
+   * client and gateway, {@link #LAN_SUBNET6} between gateway and LAN host. Every IPv6 address is
+   * usable (not tentative) when this returns.
+   */
+  public static Lab createDualStack(String name) {
+    return create(name, false, true);
+  }
+
+  private static Lab create(String name, boolean withNat, boolean dualStack) {
     if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
       throw new IllegalArgumentException("lab name must be 1-40 of [A-Za-z0-9_.-]: " + name);
     }
     Prerequisites.requireLab();
+    if (dualStack) {
+      Prerequisites.requireIpv6();
+    }
     LabRuns.cleanStaleOnce();
     if (!NAMES_IN_USE.add(name)) {
       throw new IllegalArgumentException("a lab named " + name + " is already open");
@@ -89,7 +120,7 @@ public final class Lab implements AutoCloseable {
     long t0 = System.nanoTime();
     Lab lab;
     try {
-      lab = new Lab(name, withNat);
+      lab = new Lab(name, withNat, dualStack);
     } catch (RuntimeException e) {
       NAMES_IN_USE.remove(name);
       throw e;
@@ -118,12 +149,18 @@ public final class Lab implements AutoCloseable {
       Topology.wireDirect(this);
     }
     Topology.wireLan(this);
+    if (dualStack) {
+      Topology.awaitIpv6Ready(namespaces, Duration.ofSeconds(10));
+    }
   }
 
   private Netns addNamespace(int seq, String role) {
     Netns ns = new Netns(LabRuns.namespaceName(seq, role), role);
     Cmd.run("ip", "netns", "add", ns.name());
     namespaces.add(ns);
+    if (dualStack) {
+      Topology.skipDuplicateAddressDetection(ns);
+    }
     ns.ip("link", "set", "lo", "up");
     return ns;
   }
@@ -159,6 +196,11 @@ public final class Lab implements AutoCloseable {
 
   public boolean hasNat() {
     return withNat;
+  }
+
+  /** Whether the lab's links carry IPv6 too ({@link #createDualStack}). */
+  public boolean isDualStack() {
+    return dualStack;
   }
 
   /** The client's own address on its "internet" link. */

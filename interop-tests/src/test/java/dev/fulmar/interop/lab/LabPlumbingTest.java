@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Namespace naming, prerequisite messages and the cookie decoy message, without root. */
 class LabPlumbingTest {
@@ -45,6 +46,13 @@ class LabPlumbingTest {
   void nothingMissingWhenEverythingIsThere() {
     assertThat(Prerequisites.missing(true, true, Path.of("/"), p -> Path.of("/bin/true")))
         .allMatch(m -> m.startsWith("strongSwan plugin")); // "/" holds no plugins
+  }
+
+  @Test
+  void aKernelWithoutIpv6IsNamedForDualStackLabs(@TempDir Path dir) {
+    assertThat(Prerequisites.missingIpv6(dir.resolve("ipv6")))
+        .contains("no IPv6", "ipv6.disable=1");
+    assertThat(Prerequisites.missingIpv6(dir)).isNull();
   }
 
   @Test

@@ -65,6 +65,24 @@ public final class Prerequisites {
     labChecked = true;
   }
 
+  /**
+   * Throws {@link MissingPrerequisiteException} unless the kernel has IPv6, which a dual-stack
+   * lab needs (its {@code /proc/sys/net/ipv6} is missing when booted with {@code ipv6.disable=1}).
+   */
+  public static void requireIpv6() {
+    String missing = missingIpv6(Path.of("/proc/sys/net/ipv6"));
+    if (missing != null) {
+      throw new MissingPrerequisiteException(missing);
+    }
+  }
+
+  /** Why a dual-stack lab cannot run, or null when it can. */
+  static String missingIpv6(Path procSysNetIpv6) {
+    return Files.isDirectory(procSysNetIpv6) ? null
+        : "A dual-stack lab cannot run on this machine: the kernel has no IPv6 ("
+            + procSysNetIpv6 + " is missing; remove ipv6.disable=1 from the kernel command line)";
+  }
+
   /** What is missing, one entry per item, each naming the Debian package that provides it. */
   static List<String> missing(boolean root, boolean tun, Path pluginDir,
       Function<String, Path> which) {

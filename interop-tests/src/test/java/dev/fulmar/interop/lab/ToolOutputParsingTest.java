@@ -34,6 +34,49 @@ class ToolOutputParsingTest {
   }
 
   @Test
+  void ipv6PacketTooBigFromThePath() {
+    Ping.Result r = Ping.parse("""
+        PING 2001:db8:2::2(2001:db8:2::2) 1400 data bytes
+        From 2001:db8:1::1 icmp_seq=1 Packet too big: mtu=1300
+        From 2001:db8:1::1 icmp_seq=2 Packet too big: mtu=1300
+
+        --- 2001:db8:2::2 ping statistics ---
+        2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 407ms
+        """);
+    assertThat(r.received()).isZero();
+    assertThat(r.packetTooBigMtu()).hasValue(1300);
+    assertThat(r.localTooBigMtu()).isEmpty();
+  }
+
+  @Test
+  void ipv4FragmentationNeededFromThePath() {
+    Ping.Result r = Ping.parse("""
+        PING 10.200.0.10 (10.200.0.10) 1400(1428) bytes of data.
+        From 192.0.2.1 icmp_seq=1 Frag needed and DF set (mtu = 1400)
+
+        --- 10.200.0.10 ping statistics ---
+        1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms
+        """);
+    assertThat(r.packetTooBigMtu()).hasValue(1400);
+  }
+
+  @Test
+  void localRefusalOfAnOversizePacketNamesTheMtu() {
+    Ping.Result r = Ping.parse("""
+        PING 2001:db8:2::2(2001:db8:2::2) 1500 data bytes
+
+        --- 2001:db8:2::2 ping statistics ---
+        2 packets transmitted, 0 received, +2 errors, 100% packet loss, time 208ms
+        ping: local error: message too long, mtu: 1300
+        ping: local error: message too long, mtu: 1300
+        """);
+    assertThat(r.localTooBigMtu()).hasValue(1300);
+    assertThat(r.packetTooBigMtu()).isEmpty();
+    assertThat(Ping.parse("ping: local error: message too long, mtu=1438\n").localTooBigMtu())
+        .as("IPv4 spelling").hasValue(1438);
+  }
+
+  @Test
   void iperf3TcpReport() {
     Iperf3.Result r = Iperf3.parse("""
         {"start": {}, "intervals": [], "end": {

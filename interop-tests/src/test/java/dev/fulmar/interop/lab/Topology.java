@@ -19,6 +19,11 @@ final class Topology {
     up(client, "c0", Lab.CLIENT_IP + "/24");
     up(gateway, "g0", Lab.GATEWAY_IP + "/24");
     client.ip("route", "add", "default", "via", Lab.GATEWAY_IP);
+    if (lab.isDualStack()) {
+      addIpv6(client, "c0", Lab.CLIENT_IP6 + "/64");
+      addIpv6(gateway, "g0", Lab.GATEWAY_IP6 + "/64");
+      client.ip("-6", "route", "add", "default", "via", Lab.GATEWAY_IP6);
+    }
   }
 
   /** client c0 ── n0 nat n1 ── g0 gateway, masquerading on n1. */
@@ -56,6 +61,12 @@ final class Topology {
     up(lan, "l0", Lab.LAN_HOST_IP + "/24");
     lan.ip("route", "add", "default", "via", Lab.GATEWAY_LAN_IP);
     forwarding(gateway);
+    if (lab.isDualStack()) {
+      addIpv6(gateway, "g1", Lab.GATEWAY_LAN_IP6 + "/64");
+      addIpv6(lan, "l0", Lab.LAN_HOST_IP6 + "/64");
+      lan.ip("-6", "route", "add", "default", "via", Lab.GATEWAY_LAN_IP6);
+      gateway.exec("sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+    }
     nft(lab, gateway, "gateway.nft", """
         table inet flab_gw {
           chain forward {
@@ -69,6 +80,35 @@ final class Topology {
   private static void up(Netns ns, String dev, String cidr) {
     ns.ip("addr", "add", cidr, "dev", dev);
     ns.ip("link", "set", dev, "up");
+  }
+
+  /** An IPv6 address that is usable at once: no duplicate address detection on a lab link. */
+  private static void addIpv6(Netns ns, String dev, String cidr) {
+    ns.ip("-6", "addr", "add", cidr, "dev", dev, "nodad");
+  }
+
+  /**
+   * Turns duplicate address detection off for every interface created later in {@code ns}, so
+   * that link-local addresses are not tentative either (nothing else shares a lab link).
+   */
+  static void skipDuplicateAddressDetection(Netns ns) {
+    ns.exec("sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0",
+        "net.ipv6.conf.default.accept_dad=0");
+  }
+
+  /** Waits until no IPv6 address in {@code namespaces} is tentative, and fails if one stays. */
+  static void awaitIpv6Ready(List<Netns> namespaces, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Netns ns : namespaces) {
+      String tentative;
+      while (!(tentative = ns.exec("ip", "-6", "addr", "show", "tentative").stdout()).isBlank()) {
+        if (System.nanoTime() > deadline) {
+          throw new LabException("IPv6 addresses in " + ns + " still tentative after "
+              + timeout.toSeconds() + " s:\n" + tentative);
+        }
+        CharonDaemon.sleep(20);
+      }
+    }
   }
 
   private static void forwarding(Netns ns) {

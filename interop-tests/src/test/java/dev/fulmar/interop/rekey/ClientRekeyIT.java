@@ -3,15 +3,11 @@ package dev.fulmar.interop.rekey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulmar.core.api.Algorithm;
-import dev.fulmar.core.api.AuthConfig;
 import dev.fulmar.core.api.ChildSaInfo;
-import dev.fulmar.core.api.EapMethod;
 import dev.fulmar.core.api.IkeSession;
 import dev.fulmar.core.api.IkeSessionListener;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SaLifetime;
-import dev.fulmar.core.api.Secret;
-import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.interop.lab.GatewayConfig;
@@ -20,14 +16,8 @@ import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
 import dev.fulmar.interop.lab.Pki;
 import dev.fulmar.interop.lab.StrongSwanGateway;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -73,25 +63,17 @@ class ClientRekeyIT {
         ikeRekeys.add(spiI);
       }
     };
-    IkeSessionParams params = IkeSessionParams.builder().name("rekey-client")
-        .gateway(Lab.GATEWAY_IP).trustAnchors(List.of(caCertificate()))
-        .auth(new AuthConfig.Eap(Set.of(EapMethod.MSCHAPV2), GatewayConfig.EAP_USER,
-            request -> CompletableFuture.completedFuture(
-                Secret.ofChars(GatewayConfig.EAP_PASSWORD.toCharArray())), null))
+    IkeSessionParams params = EngineInNamespace.params("rekey-client", PKI)
         .childLifetime(new SaLifetime(Duration.ofSeconds(8), Duration.ofSeconds(1),
             Duration.ofSeconds(12)))
         .ikeLifetime(new SaLifetime(Duration.ofSeconds(20), Duration.ofSeconds(2),
             Duration.ofSeconds(30)))
         .build();
-    SessionEnvironment system = SessionEnvironment.system();
-    SessionEnvironment inClientNamespace = SessionEnvironment.builder()
-        .sockets((local, remote, receiver) -> lab.client().call(
-            () -> system.sockets().open(local, remote, receiver)))
-        .build();
-    IkeSession session = IkeSession.create(params, inClientNamespace, events);
+    IkeSession session = IkeSession.create(params, EngineInNamespace.environment(lab),
+        events);
     try {
       SessionInfo info = session.connect().get(60, TimeUnit.SECONDS);
-      String firstIke = hex(info.ikeSpiInitiator());
+      String firstIke = EngineInNamespace.hex(info.ikeSpiInitiator());
       Thread.sleep(Duration.ofSeconds(45).toMillis());
 
       assertThat(session.state()).isEqualTo(SessionState.ESTABLISHED);
@@ -102,7 +84,8 @@ class ClientRekeyIT {
       long lastSpi = ikeRekeys.get(ikeRekeys.size() - 1);
       long lastChild = childRekeys.get(childRekeys.size() - 1)[1].outboundSpi();
       IkeSa sa = gateway.awaitSa(s -> s.established()
-          && s.initiatorSpi().equalsIgnoreCase(hex(lastSpi)), Duration.ofSeconds(10))
+          && s.initiatorSpi().equalsIgnoreCase(EngineInNamespace.hex(lastSpi)),
+          Duration.ofSeconds(10))
           .orElseThrow(() -> new AssertionError("gateway SAs: " + gateway.listSas()));
       assertThat(sa.initiatorSpi()).isNotEqualToIgnoringCase(firstIke);
       assertThat(gateway.listSas()).as("the old IKE SAs are deleted").hasSize(1);
@@ -115,12 +98,4 @@ class ClientRekeyIT {
     }
   }
 
-  private static String hex(long spi) {
-    return String.format("%016x", spi);
-  }
-
-  private static X509Certificate caCertificate() throws Exception {
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-        new ByteArrayInputStream(PKI.caPem().getBytes(StandardCharsets.US_ASCII)));
-  }
 }

@@ -1,5 +1,6 @@
 package dev.fulmar.adapters.linux;
 
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.DnsSettings;
 import dev.fulmar.core.spi.RoutingMode;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ final class ResolvConfFile {
   static String render(String dev, DnsSettings dns, RoutingMode mode, String original) {
     List<String> servers = new ArrayList<>();
     for (InetAddress a : dns.servers()) {
-      servers.add(a.getHostAddress());
+      servers.add(AddressText.of(a));
     }
     Set<String> search = new LinkedHashSet<>(dns.searchDomains());
     search.addAll(dns.routingDomains());

@@ -1,5 +1,6 @@
 package dev.fulmar.adapters.linux;
 
+import dev.fulmar.core.spi.AddressText;
 import dev.fulmar.core.spi.DnsSettings;
 import dev.fulmar.core.spi.RoutingMode;
 import dev.fulmar.core.spi.SystemChangeJournal;
@@ -39,7 +40,7 @@ final class ResolvedDns implements LinuxDns {
     journal.record(LinuxUndoActions.revertResolvedLink(dev));
     List<String> servers = new ArrayList<>(List.of("resolvectl", "dns", dev));
     for (InetAddress s : dns.servers()) {
-      servers.add(s.getHostAddress());
+      servers.add(AddressText.of(s));
     }
     runner.check(servers.toArray(String[]::new));
     List<String> domains = new ArrayList<>(List.of("resolvectl", "domain", dev));

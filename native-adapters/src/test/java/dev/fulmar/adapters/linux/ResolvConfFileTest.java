@@ -52,4 +52,11 @@ class ResolvConfFileTest {
     assertThat(out.lines().filter(l -> l.startsWith("search")).findFirst().orElseThrow()
         .split(" ")).hasSize(1 + ResolvConfFile.MAX_SEARCH);
   }
+
+  @Test
+  void writesIpv6ServersInTheirShortForm() {
+    DnsSettings v6 = new DnsSettings(List.of(ip("2001:db8:200:0:0:0:0:53")), List.of(), List.of());
+    String out = ResolvConfFile.render("fulmar0", v6, RoutingMode.FULL, ORIGINAL);
+    assertThat(out).contains("nameserver 2001:db8:200::53\n");
+  }
 }

@@ -26,7 +26,7 @@ class ResolvedDnsTest {
             List.of("lab.example", "corp.test")),
         RoutingMode.SPLIT, journal);
     assertThat(runner.commands).containsExactly(
-        "resolvectl dns fulmar0 198.51.100.53 2001:db8:0:0:0:0:0:53",
+        "resolvectl dns fulmar0 198.51.100.53 2001:db8::53",
         "resolvectl domain fulmar0 corp.example ~lab.example ~corp.test",
         "resolvectl default-route fulmar0 false");
     assertThat(journal.pending()).containsExactly(LinuxUndoActions.revertResolvedLink("fulmar0"));

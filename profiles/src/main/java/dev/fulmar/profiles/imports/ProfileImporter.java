@@ -123,6 +123,56 @@ public final class ProfileImporter {
     }
   }
 
+  /**
+   * The import completed by the user with what the file could not carry (a user name, the client
+   * certificate, a CA certificate): the edited profile validated again, and the report with the
+   * user's additions among the mappings and without the needs they met. The file's secrets stay
+   * with the result.
+   *
+   * @param supplied what the user gave and the profile field it became, for the report
+   * @throws IllegalArgumentException when {@code original} holds no profile
+   */
+  public static ImportResult revise(
+      ImportResult original, Profile edited, List<ImportReport.Mapping> supplied) {
+    if (original.profile() == null) {
+      throw new IllegalArgumentException("nothing was imported, so nothing can be completed");
+    }
+    List<Problem> before = ProfileValidator.validate(original.profile());
+    List<Problem> problems = new ArrayList<>();
+    for (Problem p : original.problems()) {
+      if (before.stream().noneMatch(b -> sameProblem(b, p))) {
+        problems.add(p);
+      }
+    }
+    for (Problem p : ProfileValidator.validate(edited)) {
+      if (problems.stream().noneMatch(q -> sameProblem(q, p))) {
+        problems.add(p);
+      }
+    }
+    List<String> metBefore = new ArrayList<>();
+    addSecretNeeds(original.profile(), original.secrets(), metBefore);
+    List<String> supply = new ArrayList<>(original.report().mustSupply());
+    supply.removeAll(metBefore);
+    if (edited.trust().caCertificates().size() > original.profile().trust().caCertificates().size()) {
+      supply.removeIf(s -> s.startsWith("the CA certificate"));
+    }
+    addSecretNeeds(edited, original.secrets(), supply);
+    List<ImportReport.Mapping> mapped = new ArrayList<>(original.report().mapped());
+    mapped.addAll(supplied);
+    ImportReport r = original.report();
+    return new ImportResult(
+        original.format(),
+        edited,
+        new ImportReport(r.format(), mapped, r.dropped(), supply, r.notes()),
+        problems,
+        original.secrets());
+  }
+
+  private static boolean sameProblem(Problem a, Problem b) {
+    return a.severity() == b.severity() && a.path().equals(b.path())
+        && a.message().equals(b.message());
+  }
+
   private static ImportResult finish(ImportResult r) {
     if (r.profile() == null) {
       return r;

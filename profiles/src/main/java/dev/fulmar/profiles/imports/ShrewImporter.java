@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Shrew Soft VPN site files (IKEv1): converted to an IKEv2 profile with a visible "converted from
@@ -22,6 +23,8 @@ import java.util.Map;
  * options) is reported, never silently dropped.
  */
 final class ShrewImporter implements FormatImporter {
+  /** A site file starts with a typed key: {@code s:name:}, {@code n:name:} or {@code b:name:}. */
+  private static final Pattern FIRST_KEY = Pattern.compile("[snb]:[a-z0-9-]+:");
   private static final Map<String, Identity.Type> ID_TYPES =
       Map.of(
           "address",
@@ -43,7 +46,7 @@ final class ShrewImporter implements FormatImporter {
   @Override
   public boolean detects(byte[] data, String text) {
     String t = text.stripLeading();
-    return t.matches("(?s)[snb]:[a-z0-9-]+:.*")
+    return FIRST_KEY.matcher(t).lookingAt()
         && (t.contains("s:network-host:") || t.contains("n:version:"));
   }
 

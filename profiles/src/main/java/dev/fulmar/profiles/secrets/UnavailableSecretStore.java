@@ -21,12 +21,8 @@ public final class UnavailableSecretStore implements SecretStore {
 
   @Override
   public void put(UUID profileId, SecretKind kind, char[] secret) throws SecretStoreException {
-    throw new SecretStoreException(
-        "no keychain is available ("
-            + reason
-            + "); you will be asked for the "
-            + kind.description()
-            + " each time you connect");
+    // SecretMover adds the consequence ("you will be asked for it each time you connect")
+    throw new SecretStoreException("no keychain is available (" + reason + ")");
   }
 
   @Override

@@ -84,4 +84,50 @@ class ProfileImporterTest {
         .build();
     assertThat(store.save(completed).profile().name()).isEqualTo("minimal");
   }
+
+  @Test
+  void whatTheUserSuppliesCompletesTheImportAndLeavesTheReport() throws Exception {
+    ImportResult r = ProfileImporter.importFile(IMPORTS.resolve("shrew/full-rsa-xauth.vpn"));
+    assertThat(r.ok()).isFalse();
+    assertThat(r.report().mustSupply())
+        .contains("the client certificate and key as a PKCS#12 file");
+    var p = r.profile();
+    var edited = p.toBuilder()
+        .auth(new dev.fulmar.profiles.model.Authentication.CertificateThenEap(
+            new dev.fulmar.profiles.model.Pkcs12.FileRef("/home/jdoe/jdoe.p12"),
+            new dev.fulmar.profiles.model.Authentication.PasswordEap(
+                dev.fulmar.profiles.model.Authentication.EapMethod.MSCHAPV2, "jdoe")))
+        .build();
+
+    ImportResult done = ProfileImporter.revise(r, edited,
+        List.of(new ImportReport.Mapping("--pkcs12 /home/jdoe/jdoe.p12", "auth.pkcs12.path")));
+
+    assertThat(done.ok()).as("%s", done.problems()).isTrue();
+    assertThat(done.profile()).isEqualTo(edited);
+    assertThat(done.report().mustSupply())
+        .doesNotContain("the client certificate and key as a PKCS#12 file")
+        .contains("the PKCS#12 password (asked when you connect; ask your administrator if you"
+            + " do not know it)");
+    assertThat(done.report().mapped())
+        .contains(new ImportReport.Mapping("--pkcs12 /home/jdoe/jdoe.p12", "auth.pkcs12.path"))
+        .containsAll(r.report().mapped());
+    assertThat(done.report().dropped()).isEqualTo(r.report().dropped());
+    assertThat(done.report().notes()).isEqualTo(r.report().notes());
+  }
+
+  @Test
+  void aRevisionThatBreaksTheProfileIsReportedAsSuch() throws Exception {
+    ImportResult r = ProfileImporter.importFile(IMPORTS.resolve("sswan/minimal.sswan"));
+    assertThat(r.ok()).isTrue();
+    var broken = r.profile().toBuilder()
+        .auth(new dev.fulmar.profiles.model.Authentication.PasswordEap(
+            dev.fulmar.profiles.model.Authentication.EapMethod.MSCHAPV2, " "))
+        .build();
+
+    ImportResult done = ProfileImporter.revise(r, broken, List.of());
+
+    assertThat(done.ok()).isFalse();
+    assertThat(done.errors()).extracting(dev.fulmar.profiles.validate.Problem::path)
+        .containsExactly("auth.username");
+  }
 }

@@ -44,8 +44,37 @@ class SecretStoreTest {
               assertThat(o.message())
                   .contains("no Secret Service", "asked for it each time")
                   .doesNotContain("p12-value");
+              assertThat(o.message().split("each time", -1))
+                  .as("the consequence is said once: %s", o.message())
+                  .hasSize(2);
             });
     assertThat(none.get(ID, SecretKind.PKCS12_PASSWORD)).isEmpty();
+  }
+
+  @Test
+  void aPreviewSaysWhereEachSecretWouldGoAndStoresNothing() throws Exception {
+    SecretBundle bundle =
+        SecretBundle.empty()
+            .put(SecretKind.PSK, "psk-value".toCharArray())
+            .put(SecretKind.EAP_PASSWORD, "pw-value".toCharArray());
+    InMemorySecretStore keychain = new InMemorySecretStore();
+
+    List<SecretMover.Outcome> some = SecretMover.preview(bundle, keychain);
+    List<SecretMover.Outcome> none =
+        SecretMover.preview(bundle, new UnavailableSecretStore("no Secret Service"));
+
+    assertThat(some)
+        .extracting(SecretMover.Outcome::kind)
+        .containsExactly(SecretKind.EAP_PASSWORD, SecretKind.PSK);
+    assertThat(some).allSatisfy(o -> assertThat(o.message()).contains("would be saved in"));
+    assertThat(none)
+        .allSatisfy(
+            o ->
+                assertThat(o.message())
+                    .contains("would not be kept", "no Secret Service", "asked for it each time")
+                    .doesNotContain("value"));
+    assertThat(keychain.get(ID, SecretKind.PSK)).isEmpty();
+    assertThat(new String(bundle.get(SecretKind.PSK))).isEqualTo("psk-value");
   }
 
   @Test

@@ -157,6 +157,14 @@ public final class ExchangeHarness {
     public Boolean closedByGateway;
     /** Pairs (previous, current) of {@link #onChildSaRekeyed}. */
     public final List<dev.fulmar.core.api.ChildSaInfo[]> childRekeys = new ArrayList<>();
+    /** What {@link #onReauthenticated} reported, in order. */
+    public final List<SessionInfo> reauthenticated = new ArrayList<>();
+
+    @Override
+    public void onReauthenticated(SessionInfo info) {
+      reauthenticated.add(info);
+    }
+
     /** How often {@link #onAddressesUpdated} was called. */
     public int addressUpdates;
 

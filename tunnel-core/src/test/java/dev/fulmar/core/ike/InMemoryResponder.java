@@ -65,6 +65,9 @@ public final class InMemoryResponder {
   }
 
   void setSa(ResponderSa s) {
+    if (sa != null && sa.established && !sa.deleted) {
+      previous = sa; // the client re-authenticates: the old SA lives until its Delete
+    }
     this.sa = s;
   }
 
@@ -223,12 +226,17 @@ public final class InMemoryResponder {
   }
 
   /**
-   * Makes the nonces of CHILD SA rekeys fixed: {@code asInitiator} in the gateway's own rekeys,
-   * {@code asResponder} in its answers (RFC 7296 §2.8.1 collisions are decided by them).
+   * Makes the nonces of CHILD and IKE SA rekeys fixed: {@code asInitiator} in the gateway's own
+   * rekeys, {@code asResponder} in its answers (RFC 7296 §2.8.1 collisions are decided by them).
    */
-  public void fixChildRekeyNonces(byte[] asInitiator, byte[] asResponder) {
+  public void fixRekeyNonces(byte[] asInitiator, byte[] asResponder) {
     rekey.fixedNonceAsInitiator = asInitiator;
     rekey.fixedNonceAsResponder = asResponder;
+  }
+
+  /** The SPIi of the IKE SA the gateway's last IKE SA rekey request proposed. */
+  public long lastProposedIkeSpi() {
+    return rekey.lastProposedIkeSpi();
   }
 
   /** Our inbound SPI of the CHILD SA the gateway's last rekey request proposed. */

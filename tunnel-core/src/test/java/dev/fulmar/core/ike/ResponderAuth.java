@@ -208,6 +208,10 @@ final class ResponderAuth {
       return out;
     }
     out.add(new SaPayload(List.of(esp)));
+    if (r.config.authLifetime != null) {
+      out.add(NotifyPayload.of(NotifyType.AUTH_LIFETIME,
+          java.nio.ByteBuffer.allocate(4).putInt(r.config.authLifetime).array()));
+    }
     if (r.config.mobike && sa.childRequest.stream().anyMatch(p -> p instanceof NotifyPayload n
         && n.notifyType().equals(NotifyType.MOBIKE_SUPPORTED))) {
       out.add(NotifyPayload.of(NotifyType.MOBIKE_SUPPORTED));

@@ -36,6 +36,10 @@ public final class ResponderConfig {
   public boolean cookies;
   /** Whether the gateway announces MOBIKE (RFC 4555) and answers UPDATE_SA_ADDRESSES. */
   public boolean mobike;
+  /** Whether the gateway answers every rekey with TEMPORARY_FAILURE. */
+  public boolean refuseRekeys;
+  /** AUTH_LIFETIME in seconds for the final IKE_AUTH response (RFC 4478), or null. */
+  public Integer authLifetime;
   /** Whether the answer to UPDATE_SA_ADDRESSES returns the client's COOKIE2 (RFC 4555 §3.8). */
   public boolean echoCookie2 = true;
   /** How many IKE_SA_INIT requests are answered with REDIRECT to {@link #redirectTo}. */

@@ -51,6 +51,9 @@ final class ResponderRekey {
 
   /** The answer to the client's CREATE_CHILD_SA. */
   List<Payload> answer(IkeMessage in) throws GeneralSecurityException {
+    if (r.config.refuseRekeys) {
+      return List.of(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+    }
     if (in.notify(NotifyType.REKEY_SA).isPresent()) {
       return answerChildRekey(in);
     }
@@ -85,7 +88,7 @@ final class ResponderRekey {
     int method = ke.method().value();
     KeyExchangeResponse kr = KeyExchanges.respond(method, ke.data(), r.random);
     byte[] ni = in.first(NoncePayload.class).orElseThrow().nonce();
-    byte[] nr = nonce();
+    byte[] nr = fixedNonceAsResponder != null ? fixedNonceAsResponder.clone() : nonce();
     long spiI = offer.proposals().get(0).spiValue();
     long spiR = r.random.nextLong() | 1;
     next = derived(sa, method, List.of(kr.sharedSecret()), ni, nr, spiI, spiR, false);
@@ -119,6 +122,11 @@ final class ResponderRekey {
             .map(s -> TrafficSelector.range(s.start(), s.end())).toList()));
   }
 
+  /** Our SPI of the IKE SA our last IKE SA rekey request proposed. */
+  long lastProposedIkeSpi() {
+    return ourNewSpi;
+  }
+
   /** Our inbound SPI of the CHILD SA our last rekey request proposed. */
   int lastProposedInboundSpi() {
     return newInboundSpi;
@@ -140,7 +148,7 @@ final class ResponderRekey {
     IkeProposal p = r.config.ike;
     Algorithm ke = p.keyExchange().get(0);
     ourKe = KeyExchanges.initiate(ke.transformId(), r.random);
-    ourNonce = nonce();
+    ourNonce = fixedNonceAsInitiator != null ? fixedNonceAsInitiator.clone() : nonce();
     ourNewSpi = r.random.nextLong() | 1;
     List<Transform> t = new ArrayList<>();
     t.add(transform(TransformType.ENCR, p.encryption().get(0)));

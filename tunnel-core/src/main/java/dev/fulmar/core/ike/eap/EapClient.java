@@ -71,6 +71,12 @@ public final class EapClient {
     }
   }
 
+  /** Wipes the method's secrets; the conversation cannot go on afterwards. */
+  public void destroy() {
+    done = true;
+    method.destroy();
+  }
+
   /** The displayable texts of Notification requests received so far. */
   public List<String> notifications() {
     return List.copyOf(notifications);

@@ -38,4 +38,11 @@ public interface EapMethod {
 
   /** The MSK (64 bytes) once complete, for methods that make one. */
   Optional<byte[]> msk();
+
+  /**
+   * Wipes what the method holds of the user's secret and of the keys it derived (password, its
+   * hash, MSK, TLS master secret). The method cannot be used afterwards; calling it twice is
+   * harmless.
+   */
+  void destroy();
 }

@@ -165,4 +165,14 @@ public final class EapMsChapV2 implements EapMethod {
   public Optional<byte[]> msk() {
     return msk == null ? Optional.empty() : Optional.of(msk.clone());
   }
+
+  /** Wipes the password hash (it is as good as the password) and the MSK. */
+  @Override
+  public void destroy() {
+    Arrays.fill(passwordHash, (byte) 0);
+    if (pendingMsk != null) {
+      Arrays.fill(pendingMsk, (byte) 0);
+    }
+    expectedAuthResponse = null;
+  }
 }

@@ -178,4 +178,15 @@ public final class EapTls implements EapMethod {
   public Optional<byte[]> msk() {
     return msk == null ? Optional.empty() : Optional.of(msk.clone());
   }
+
+  /** Wipes the MSK and the TLS master secret, also of a handshake that did not finish. */
+  @Override
+  public void destroy() {
+    if (msk != null) {
+      Arrays.fill(msk, (byte) 0);
+    }
+    if (driver != null) {
+      driver.destroy();
+    }
+  }
 }

@@ -51,6 +51,7 @@ abstract class OneRoundPasswordMethod implements EapMethod {
   }
 
   /** Wipes the password. */
+  @Override
   public final void destroy() {
     Arrays.fill(password, (byte) 0);
   }

@@ -120,7 +120,9 @@ public final class IkeSa {
     return children.stream().filter(c -> c.outboundSpi() == spi).findFirst();
   }
 
-  /** The lower nonce of the gateway's rekey of this IKE SA in flight, or null (RFC 7296 §2.8.1). */
+  /**
+   * The lower nonce of the gateway's rekey of this IKE SA in flight, or null (RFC 7296 §2.8.1).
+   */
   public byte[] passiveRekeyLowerNonce() {
     return passiveRekeyLowerNonce == null ? null : passiveRekeyLowerNonce.clone();
   }

@@ -10,6 +10,7 @@ import dev.fulmar.core.ike.message.IkeHeader;
 import dev.fulmar.core.ike.message.IkeProtocolException;
 import dev.fulmar.core.ike.sa.IkeSa;
 import dev.fulmar.core.ike.sa.OutstandingRequest;
+import dev.fulmar.core.ike.task.AuthLifetimeTask;
 import dev.fulmar.core.ike.task.ChildCreateTask;
 import dev.fulmar.core.ike.task.ConfigTask;
 import dev.fulmar.core.ike.task.IkeAuthTask;
@@ -47,6 +48,8 @@ final class Exchanges implements Lane.Owner {
   private final List<Lane> lanes = new ArrayList<>();
   private final KeepAlive keepAlive;
   private Lane current;
+  /** The IKE SA being set up to replace the current one (RFC 4478), or null. */
+  private Lane reauth;
   private IkeFailure failAfterDelete;
   private boolean established;
 
@@ -85,23 +88,78 @@ final class Exchanges implements Lane.Owner {
     session.params().keyLog().ifPresent(k -> session.log().warn(
         "key log is on: the keys of every IKE and ESP SA of this session are written out;"
             + " anyone who can read them can decrypt captured traffic of this session"));
-    var ctx = current.ctx();
-    boolean redirects = session.params().redirect();
+    queueSetup(current, session.params().redirect());
+    current.initiateNext();
+  }
+
+  /** The tasks that set up an IKE SA and its first CHILD SA. */
+  private void queueSetup(Lane lane, boolean redirects) {
+    var ctx = lane.ctx();
     if (redirects) {
-      current.add(RedirectTask.init(ctx));
+      lane.add(RedirectTask.init(ctx));
     }
-    current.add(new IkeInitTask(ctx));
-    current.add(new NatDetectionTask(ctx));
-    current.add(new IkeAuthTask(ctx));
+    lane.add(new IkeInitTask(ctx));
+    lane.add(new NatDetectionTask(ctx));
+    lane.add(new IkeAuthTask(ctx));
     if (redirects) {
-      current.add(RedirectTask.auth(ctx));
+      lane.add(RedirectTask.auth(ctx));
     }
     if (session.params().mobike()) {
-      current.add(new MobikeTask(ctx));
+      lane.add(new MobikeTask(ctx));
     }
-    current.add(new ConfigTask(ctx));
-    current.add(new ChildCreateTask(ctx));
-    current.initiateNext();
+    lane.add(new AuthLifetimeTask(ctx));
+    lane.add(new ConfigTask(ctx));
+    lane.add(new ChildCreateTask(ctx));
+  }
+
+  /**
+   * Re-authenticates (RFC 4478, RFC 7296 §2.8.3): sets up a new IKE SA with a full IKE_SA_INIT
+   * and IKE_AUTH beside the current one, asking for the virtual addresses we have; its CHILD SA
+   * replaces the current one in the data path, make-before-break, and the old IKE SA is deleted
+   * once the new one is up.
+   */
+  void reauthenticate() {
+    if (!established || reauth != null || current.sa().state() != IkeSa.State.ESTABLISHED
+        || current.sa().children().isEmpty()) {
+      return;
+    }
+    long spi;
+    do {
+      spi = session.env().random().nextLong();
+    } while (spi == 0);
+    IkeSa sa = new IkeSa(session.registry().newId(), true, spi);
+    session.registry().add(sa);
+    reauth = newLane(sa);
+    reauth.ctx().setReplacing(current.sa().children().get(0).inboundSpi(),
+        current.ctx().negotiated().config().virtualAddresses());
+    session.log().info("re-authenticating with a new IKE SA {}", sa);
+    queueSetup(reauth, false);
+    reauth.initiateNext();
+  }
+
+  /** The re-authenticated IKE SA is up: it becomes current, the old one is deleted. */
+  private void reauthenticated(Lane next) {
+    Lane old = current;
+    reauth = null;
+    next.sa().setState(IkeSa.State.ESTABLISHED);
+    old.sa().setState(IkeSa.State.REKEYED);
+    current = next;
+    session.log().setSpi(next.sa().localSpi());
+    keepAlive.ikeSaReplaced(old, next);
+    armReauthentication(next);
+    old.clear();
+    old.add(new IkeDeleteTask());
+    old.initiateNext();
+    session.listener().onReauthenticated(SessionInfos.of(next.ctx(), session.transport(),
+        writer, reader, List.of(), Duration.ZERO));
+  }
+
+  /** Schedules the re-authentication the gateway asked for with AUTH_LIFETIME, if it did. */
+  private void armReauthentication(Lane lane) {
+    Duration lifetime = lane.ctx().authLifetime();
+    if (lifetime != null) {
+      keepAlive.armReauthentication(lifetime);
+    }
   }
 
   /** Queues the deletion of the IKE SA (close, or after a CHILD SA failure). */
@@ -120,6 +178,21 @@ final class Exchanges implements Lane.Owner {
     }
     current.add(new LivenessTask());
     current.initiateNext();
+  }
+
+  /**
+   * An SA reached its hard lifetime without a successful rekey (RFC 7296 §2.8): the IKE SA is
+   * deleted and the session fails retryably.
+   */
+  void expired(String what) {
+    if (!established || failAfterDelete != null || session.state().isFinal()
+        || session.state() == SessionState.CLOSING) {
+      return;
+    }
+    session.log().info("the {} expired before a rekey succeeded", what);
+    failAfterDelete = IkeFailure.of(FailureStep.REKEY, ErrorCode.REKEY_FAILED, "what", what,
+        "detail", "it expired before a rekey succeeded");
+    deleteIkeSa();
   }
 
   /** Whether both sides announced MOBIKE on the current IKE SA (RFC 4555 §3.2). */
@@ -191,7 +264,9 @@ final class Exchanges implements Lane.Owner {
   @Override
   public void idle(Lane lane) {
     if (lane != current) {
-      if (ExchangeType.INFORMATIONAL.equals(lane.lastCompleted())) {
+      if (lane == reauth && lane.ctx().isIkeAuthComplete()) {
+        reauthenticated(lane);
+      } else if (ExchangeType.INFORMATIONAL.equals(lane.lastCompleted())) {
         retire(lane); // our Delete of it was answered
       }
       return;
@@ -206,6 +281,7 @@ final class Exchanges implements Lane.Owner {
       session.established(SessionInfos.of(lane.ctx(), session.transport(), writer, reader,
           timings, Duration.ofNanos(session.loop().nanoTime() - startNanos)));
       keepAlive.established(lane);
+      armReauthentication(lane);
     }
   }
 
@@ -224,7 +300,10 @@ final class Exchanges implements Lane.Owner {
       session.log().debug("failure cause: {}", f.getCause().toString());
     }
     if (lane != current) {
-      session.log().info("{} on the replaced {}; dropping it", failure, lane.sa());
+      session.log().info("{} on {}; dropping it", failure, lane.sa());
+      if (lane == reauth) {
+        reauth = null;
+      }
       retire(lane);
       return;
     }
@@ -288,6 +367,8 @@ final class Exchanges implements Lane.Owner {
     lanes.remove(lane);
     lane.clear();
     IkeSa sa = lane.sa();
+    session.params().saInstaller().ifPresent(installer ->
+        sa.children().forEach(c -> installer.delete(c.inboundSpi())));
     sa.setState(IkeSa.State.DELETED);
     sa.wipe();
     session.registry().remove(sa.id());
@@ -361,6 +442,9 @@ final class Exchanges implements Lane.Owner {
         session.fail(IkeFailure.of(currentStep(), ErrorCode.PEER_DELETED));
       }
       return;
+    }
+    if (info.authLifetime() != null && established) {
+      keepAlive.armReauthentication(info.authLifetime());
     }
     if (info.redirect() != null && established) {
       session.listener().onRedirected(info.redirect(), true);

@@ -21,10 +21,17 @@ import java.util.function.LongSupplier;
  * nothing if the SA is gone by the time they fire.
  */
 final class KeepAlive {
+  /** At most this long before AUTH_LIFETIME runs out, the re-authentication starts. */
+  static final Duration REAUTH_MARGIN = Duration.ofMinutes(1);
+
   private final Session session;
   private final Exchanges exchanges;
   private final Map<Long, SessionLoop.Timer> childTimers = new HashMap<>();
   private final Map<SaId, SessionLoop.Timer> ikeTimers = new HashMap<>();
+  private SessionLoop.Timer reauthTimer;
+  /** The hard expiry of every SA (SaLifetime.expireAfter): a no-op if it was replaced. */
+  private final java.util.List<SessionLoop.Timer> expiryTimers = new java.util.ArrayList<>();
+  private final java.util.Set<SaId> expiring = new java.util.HashSet<>();
   private SessionLoop.Timer dpdTimer;
   private boolean heard;
   private long lastActivity;
@@ -44,8 +51,16 @@ final class KeepAlive {
 
   /** A CHILD SA entered the data path: rekey it before its lifetime runs out. */
   void childInstalled(ChildSa child) {
-    armChildRekey(child.inboundSpi(), session.params().childLifetime().pickRekeyDelay(
-        session.env().random()));
+    SaLifetime lifetime = session.params().childLifetime();
+    armChildRekey(child.inboundSpi(), lifetime.pickRekeyDelay(session.env().random()));
+    long spi = child.inboundSpi();
+    expiryTimers.add(session.loop().schedule(lifetime.expireAfter(), () -> {
+      ChildSa c = exchanges.current().sa().childByInboundSpi(spi).orElse(null);
+      if (c != null && (c.state() == ChildSa.State.INSTALLED
+          || c.state() == ChildSa.State.REKEYING)) {
+        exchanges.expired("CHILD SA");
+      }
+    }));
   }
 
   void armChildRekey(long inboundSpi, Duration delay) {
@@ -70,6 +85,15 @@ final class KeepAlive {
 
   void armIkeRekey(IkeSa sa, Duration delay) {
     SaId id = sa.id();
+    if (!ikeTimers.containsKey(id) && !expiring.contains(id)) {
+      expiring.add(id);
+      expiryTimers.add(session.loop().schedule(session.params().ikeLifetime().expireAfter(),
+          () -> {
+            if (exchanges.current().sa().id().equals(id)) {
+              exchanges.expired("IKE SA");
+            }
+          }));
+    }
     cancel(ikeTimers.remove(id));
     ikeTimers.put(id, session.loop().schedule(delay, () -> ikeRekeyDue(id)));
   }
@@ -91,6 +115,27 @@ final class KeepAlive {
     cancel(ikeTimers.remove(previous.sa().id()));
     armIkeRekey(next.sa(), session.params().ikeLifetime().pickRekeyDelay(
         session.env().random()));
+  }
+
+  /**
+   * The gateway ends our authentication when {@code lifetime} runs out (AUTH_LIFETIME, RFC
+   * 4478), whatever IKE SA rekeys happen meanwhile: re-authenticate a tenth of it (at most a
+   * minute) before.
+   */
+  void armReauthentication(Duration lifetime) {
+    Duration margin = lifetime.dividedBy(10);
+    if (margin.compareTo(REAUTH_MARGIN) > 0) {
+      margin = REAUTH_MARGIN;
+    }
+    cancel(reauthTimer);
+    session.log().info("re-authenticating in {} s (the gateway's AUTH_LIFETIME is {} s)",
+        lifetime.minus(margin).toSeconds(), lifetime.toSeconds());
+    reauthTimer = session.loop().schedule(lifetime.minus(margin), () -> {
+      reauthTimer = null;
+      if (session.state() == SessionState.ESTABLISHED) {
+        exchanges.reauthenticate();
+      }
+    });
   }
 
   /** A message of the gateway arrived: it is alive. */
@@ -131,6 +176,10 @@ final class KeepAlive {
     childTimers.clear();
     ikeTimers.values().forEach(KeepAlive::cancel);
     ikeTimers.clear();
+    cancel(reauthTimer);
+    reauthTimer = null;
+    expiryTimers.forEach(KeepAlive::cancel);
+    expiryTimers.clear();
     cancel(dpdTimer);
     dpdTimer = null;
   }

@@ -94,7 +94,9 @@ final class Lane {
     return active;
   }
 
-  /** Whether this lane's SA carries {@code h}: its SPIs (the responder's is 0 before it is known). */
+  /**
+   * Whether this lane's SA carries {@code h}: its SPIs (the responder's is 0 before it is known).
+   */
   boolean owns(IkeHeader h) {
     if (h.initiatorSpi() != sa.spiInitiator()) {
       return false;
@@ -152,7 +154,9 @@ final class Lane {
       ctx.setLastRequest(m);
       datagrams = writer.sealed(m, sa, ctx.peerSupportsFragmentation());
     }
-    session.setState(Steps.stateFor(type, session.state()));
+    if (session.state() != dev.fulmar.core.api.SessionState.ESTABLISHED) {
+      session.setState(Steps.stateFor(type, session.state())); // not for a re-authentication
+    }
     session.log().debug("{} #{} request {} -->", type, mid, payloads);
     session.retransmitter().send(sa, new OutstandingRequest(mid, type.toString(), datagrams,
         session.loop().nanoTime()));

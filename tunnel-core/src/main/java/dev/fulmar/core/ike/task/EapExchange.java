@@ -106,9 +106,14 @@ final class EapExchange {
     return msk.map(byte[]::clone);
   }
 
-  /** Wipes the MSK once both AUTH payloads are done. */
+  /** Wipes the MSK and the method's secrets once both AUTH payloads are done. */
   void wipe() {
-    msk.ifPresent(m -> Arrays.fill(m, (byte) 0));
+    if (msk != null) {
+      msk.ifPresent(m -> Arrays.fill(m, (byte) 0));
+    }
+    if (client != null) {
+      client.destroy();
+    }
   }
 
   private void handle(byte[] message) throws TaskFailure {
@@ -118,10 +123,13 @@ final class EapExchange {
         pendingResponse = r.message();
       } else if (step instanceof EapClient.Succeeded s) {
         msk = s.msk();
+        client.destroy(); // the MSK is ours now: the password (hash) is not needed any more
       }
     } catch (EapAuthenticationException e) {
+      client.destroy();
       throw new TaskFailure(map(e), null, e);
     } catch (EapException e) {
+      client.destroy();
       throw Proposals.protocol(FailureStep.IKE_AUTH, "EAP: " + e.getMessage()).causedBy(e);
     }
   }

@@ -73,7 +73,7 @@ public final class IkeInitTask implements Task {
       keyExchange = newKeyExchange(method);
     }
     if (cookie != null) {
-      out.add(NotifyPayload.of(NotifyType.COOKIE, cookie));
+      out.add(0, NotifyPayload.of(NotifyType.COOKIE, cookie)); // first, RFC 7296 §2.6
     }
     out.add(Proposals.ikeOffer(offered));
     out.add(new KePayload(kem(method), keyExchange.publicValue()));

@@ -22,7 +22,8 @@ import java.util.List;
  * §2.2.4), in either role:
  *
  * <pre>
- *   CREATE_CHILD_SA  {SA, Ni, KEi(0), ...}  -->  <--  {SA, Nr, KEr(0), N(ADDITIONAL_KEY_EXCHANGE)(link)}
+ *   CREATE_CHILD_SA  {SA, Ni, KEi(0), ...}  -->
+ *                              <--  {SA, Nr, KEr(0), N(ADDITIONAL_KEY_EXCHANGE)(link)}
  *   IKE_FOLLOWUP_KE  {N(ADDITIONAL_KEY_EXCHANGE)(link), KEi(1)}  -->  <--  {KEr(1), [N(link')]}
  *   ...
  * </pre>

@@ -18,7 +18,7 @@ final class Nonces {
     return compare(a, b) <= 0 ? a.clone() : b.clone();
   }
 
-  /** Whether the exchange with lower nonce {@code ours} loses against the one with {@code theirs}. */
+  /** Whether the exchange with lower nonce {@code ours} loses against {@code theirs}. */
   static boolean loses(byte[] ours, byte[] theirs) {
     return compare(ours, theirs) < 0;
   }

@@ -74,8 +74,11 @@ public final class RedirectTask implements Task {
     if (!init && !ctx.ikeAuthComplete) {
       return Status.NEED_MORE;
     }
-    done = true;
     NotifyPayload n = in.notify(NotifyType.REDIRECT).orElse(null);
+    if (n == null && init && in.first(dev.fulmar.core.ike.message.SaPayload.class).isEmpty()) {
+      return Status.NEED_MORE; // COOKIE or INVALID_KE_PAYLOAD: the retry announces it again
+    }
+    done = true;
     if (n == null) {
       return Status.DONE;
     }

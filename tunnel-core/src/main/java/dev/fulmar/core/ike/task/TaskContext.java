@@ -209,7 +209,7 @@ public final class TaskContext {
     return replacing == null ? -1 : replacing;
   }
 
-  /** The virtual addresses to ask for: the ones we have when re-authenticating, else the params'. */
+  /** The virtual addresses to ask for: ours when re-authenticating, else the parameters'. */
   public List<InetAddress> requestedAddresses() {
     return requestedAddresses != null ? requestedAddresses : params.requestedAddresses();
   }

@@ -73,6 +73,28 @@ class EapMsChapV2Test {
   }
 
   @Test
+  void destroyWipesThePasswordHashAndTheMsk() throws Exception {
+    EapMsChapV2 method = new EapMsChapV2("User", "clientPass".toCharArray(),
+        new FixedRandom(HEX.parseHex(PEER_CHALLENGE_HEX)));
+    EapClient c = new EapClient("User", method);
+    respond(c, HEX.parseHex(CHALLENGE_REQUEST_HEX));
+    respond(c, request(2, 3, 0x2a, AUTHENTICATOR_RESPONSE + " M=Welcome2strongSwan"));
+    byte[] msk = ((EapClient.Succeeded) c.process(HEX.parseHex("03020004"))).msk().orElseThrow();
+
+    c.destroy();
+
+    assertThat(HEX.formatHex(msk)).as("the caller's copy is the caller's").isEqualTo(MSK_HEX);
+    assertThat(method.msk().orElseThrow()).containsOnly(0);
+    // the hash is gone: the same challenge now yields a different NT-Response
+    EapMsChapV2 fresh = new EapMsChapV2("User", "clientPass".toCharArray(),
+        new FixedRandom(HEX.parseHex(PEER_CHALLENGE_HEX)));
+    byte[] td = java.util.Arrays.copyOfRange(HEX.parseHex(CHALLENGE_REQUEST_HEX), 5, 36);
+    assertThat(method.process(1, td)).isNotEqualTo(fresh.process(1, td));
+    assertThatThrownBy(() -> c.process(HEX.parseHex("0103000501")))
+        .isInstanceOf(EapFormatException.class);
+  }
+
+  @Test
   void stripsTheDomainFromTheChallengeHashButSendsTheFullName() throws Exception {
     EapClient c = client("CORP\\User", "clientPass");
     byte[] response = respond(c, HEX.parseHex(CHALLENGE_REQUEST_HEX));

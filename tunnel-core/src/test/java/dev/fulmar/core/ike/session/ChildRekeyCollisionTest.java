@@ -67,7 +67,7 @@ class ChildRekeyCollisionTest {
   @Test
   void whenOurRekeyHasTheHigherNoncesItStandsAndTheGatewaysSaIsRedundant() {
     // The gateway's own exchange carries the lowest nonce: its rekey lost.
-    h.responder.fixChildRekeyNonces(LOW, HIGH);
+    h.responder.fixRekeyNonces(LOW, HIGH);
     long passiveSpi = collide();
 
     // INFORMATIONAL { D(ESP, old SPI) } -->  <-- { }
@@ -95,7 +95,7 @@ class ChildRekeyCollisionTest {
   @Test
   void whenOurRekeyHasTheLowestNonceWeDeleteOurSaAndTheGatewaysReplacesTheOld() {
     // Our exchange carries the lowest nonce (the gateway's answer): our rekey lost.
-    h.responder.fixChildRekeyNonces(HIGH, LOW);
+    h.responder.fixRekeyNonces(HIGH, LOW);
     IkeMessage ourRequest;
     long passiveSpi = collide();
     ourRequest = h.gatewayReceived().get(h.gatewayReceived().size() - 1);

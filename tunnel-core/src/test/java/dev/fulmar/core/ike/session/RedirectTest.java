@@ -66,6 +66,17 @@ class RedirectTest {
   }
 
   @Test
+  void announcesSupportAgainWhenIkeSaInitIsRetriedWithACookie() {
+    h.gateway.cookies = true;
+    h.connect();
+    h.runAll();
+
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+    assertThat(initRequests()).hasSize(2)
+        .allMatch(m -> m.notify(NotifyType.REDIRECT_SUPPORTED).isPresent());
+  }
+
+  @Test
   void withRedirectsOffTheSessionDoesNotAnnounceSupport() {
     h.params.redirect(false, 0);
     h.connect();

@@ -179,6 +179,23 @@ class RekeyTest {
     assertThat(h.session.state()).isEqualTo(SessionState.CLOSED);
   }
 
+  @Test
+  void aChildSaThatCannotBeRekeyedBeforeItExpiresEndsTheSessionRetryably() {
+    establish(CHILD_REKEY, NEVER);
+    h.gateway.refuseRekeys = true;
+    h.network.autoDeliver();
+
+    // CREATE_CHILD_SA -->  <-- N(TEMPORARY_FAILURE), again every 10 s, until the hard expiry
+    h.loop.advance(CHILD_REKEY.plusMinutes(2));
+
+    assertThat(h.gatewayReceived().stream().filter(m -> m.notify(NotifyType.REKEY_SA)
+        .isPresent()).count()).isGreaterThan(5);
+    assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
+    assertThat(h.events.failure.code()).isEqualTo(dev.fulmar.core.api.ErrorCode.REKEY_FAILED);
+    assertThat(h.events.failure.retryable()).isTrue();
+    assertThat(h.responder.sa().deleted).as("the IKE SA is deleted first").isTrue();
+  }
+
   private static byte[] spiBytes(long spi) {
     return java.nio.ByteBuffer.allocate(4).putInt((int) spi).array();
   }
