@@ -14,38 +14,76 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Simultaneous IKE SA rekeys (RFC 7296 §2.8.1): our rekey crosses the gateway's. The gateway's
- * answer to ours carries an all-zero nonce, so ours lost: we delete the IKE SA we created and the
- * gateway's new IKE SA becomes ours, CHILD SA included.
+ * Simultaneous IKE SA rekeys (RFC 7296 §2.8.1): our rekey crosses the gateway's. The exchange
+ * with the lowest nonce (all zero, fixed at the gateway) loses: if it is ours, we delete the IKE
+ * SA we created and the gateway's new IKE SA becomes ours; if it is the gateway's, ours becomes
+ * current and we delete the old one.
  */
 class IkeRekeyCollisionTest {
   private static final Duration IKE_REKEY = Duration.ofMinutes(30);
   private final ExchangeHarness h = new ExchangeHarness();
 
-  @Test
-  void whenOurRekeyLosesWeDeleteOurNewSaAndTakeTheGatewaysAsCurrent() {
+  private static final byte[] LOW = new byte[32];
+  private static final byte[] HIGH = new byte[32];
+
+  static {
+    Arrays.fill(HIGH, (byte) 0xff);
+  }
+
+  private void establish() {
     h.params.dpd(Duration.ZERO)
         .childLifetime(SaLifetime.of(Duration.ofHours(100)))
         .ikeLifetime(new SaLifetime(IKE_REKEY, Duration.ZERO, IKE_REKEY.plusMinutes(5)));
     h.connect();
     h.runAll();
-    byte[] high = new byte[32];
-    Arrays.fill(high, (byte) 0xff);
-    h.responder.fixRekeyNonces(high, new byte[32]);
+  }
 
+  /** Our rekey is held back while the client answers the gateway's; then the gateway answers. */
+  private long collide() {
     h.loop.advance(IKE_REKEY);
-    // CREATE_CHILD_SA { SA(our new SPIi), Ni, KEi } -->   (held back)
     InMemoryNetwork.Datagram ours = h.network.dropNext();
-    // <-- CREATE_CHILD_SA { SA(gateway's new SPIi), Ni, KEi }    { SA, Nr, KEr } -->
     h.responder.sendIkeRekey();
     h.toClient();
     h.toGateway();
     assertThat(h.events.ikeRekeys).as("kept aside until ours is decided").isEmpty();
-    // our request arrives; <-- { SA, Nr = 00..00, KEr }: ours lost
     h.network.sendFrom(ours.from(), ours.to(), ours.data());
     h.toGateway();
     long ourNewSpi = h.responder.sa().spiI;
     h.toClient();
+    return ourNewSpi;
+  }
+
+  @Test
+  void whenOurRekeyWinsItBecomesCurrentAndWeDeleteTheOldSa() {
+    establish();
+    long oldSpi = h.info().ikeSpiInitiator();
+    h.responder.fixRekeyNonces(LOW, HIGH);
+    long ourNewSpi = collide();
+
+    // INFORMATIONAL { D(IKE) } on the old SA -->  <-- { }
+    h.toGateway();
+    IkeMessage delete = h.gatewayReceived().get(h.gatewayReceived().size() - 1);
+    h.toClient();
+
+    assertThat(delete.header().initiatorSpi()).isEqualTo(oldSpi);
+    assertThat(delete.first(DeletePayload.class).orElseThrow().protocol())
+        .isEqualTo(ProtocolId.IKE);
+    assertThat(h.responder.previousSa().deleted).isTrue();
+    assertThat(h.events.ikeRekeys).containsExactly(ourNewSpi);
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+    // Our new SA carries our requests: a liveness check on it is answered.
+    h.session.checkLiveness();
+    h.toGateway();
+    h.toClient();
+    assertThat(h.responder.sa().spiI).isEqualTo(ourNewSpi);
+    assertThat(h.network.inFlight()).isEmpty();
+  }
+
+  @Test
+  void whenOurRekeyLosesWeDeleteOurNewSaAndTakeTheGatewaysAsCurrent() {
+    establish();
+    h.responder.fixRekeyNonces(HIGH, LOW);
+    long ourNewSpi = collide();
     // INFORMATIONAL { D(IKE) } on our redundant SA -->  <-- { }
     h.toGateway();
     IkeMessage delete = h.gatewayReceived().get(h.gatewayReceived().size() - 1);
