@@ -124,7 +124,7 @@ public final class DaemonCommand implements Callable<Integer> {
         w -> ring[0].append(LogLevel.WARN, "config", w));
     SessionEnvironment engine = SessionEnvironment.system();
     DaemonTunnelService tunnel = new DaemonTunnelService(
-        new RealTunnels(platform, profilesDir, !plain),
+        new RealTunnels(platform, profilesDir, !plain, config::policy),
         (profile, credentials) -> new TunnelManager(engine).diagnose(profile, profilesDir,
             credentials, RealTunnels.keyLog(profile), Duration.ZERO),
         Clock.systemUTC());

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  *  DISCONNECTED/ERROR ─connect─► CONNECTING ─► CONNECTED ─disconnect─► DISCONNECTING ─► DISCONNECTED
  *                                  │  ▲            │  ▲
  *                       failed or  │  │ reconnect  ▼  │ back up
- *                       cancelled ─┘  │        RECONNECTING (the tunnel reports CONNECTING again)
+ *                       cancelled ─┘  │        RECONNECTING (the tunnel reports RECONNECTING or
+ *                                     │            │         CONNECTING again after UP)
  *                       ▼             │            │ the gateway deleted it / it failed
  *                     ERROR ◄─────────┴────────────┘
  * </pre>
@@ -192,9 +193,10 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
       if (current != a || !a.up || a.stopping) {
         return;
       }
-      if (state == dev.fulmar.helper.run.TunnelState.CONNECTING
-          && status.state() == TunnelState.CONNECTED) {
-        emit(a, TunnelState.RECONNECTING, null, null);
+      boolean lost = state == dev.fulmar.helper.run.TunnelState.RECONNECTING
+          || state == dev.fulmar.helper.run.TunnelState.CONNECTING;
+      if (lost && status.state() == TunnelState.CONNECTED) {
+        emit(a, TunnelState.RECONNECTING, a.tunnel.reconnectReason().orElse(null), null);
       } else if (state == dev.fulmar.helper.run.TunnelState.UP
           && status.state() == TunnelState.RECONNECTING) {
         emit(a, TunnelState.CONNECTED, null, a.tunnel.details());

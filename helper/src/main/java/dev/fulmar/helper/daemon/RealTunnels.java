@@ -1,11 +1,13 @@
 package dev.fulmar.helper.daemon;
 
 import dev.fulmar.control.message.Failure;
+import dev.fulmar.control.message.Policy;
 import dev.fulmar.control.message.SessionDetails;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.helper.control.TrafficCounters;
+import dev.fulmar.helper.run.KillSwitchRule;
 import dev.fulmar.helper.run.Tunnel;
 import dev.fulmar.helper.run.TunnelException;
 import dev.fulmar.helper.run.TunnelOptions;
@@ -16,30 +18,46 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Real tunnels on this host's {@link Platform}: the same {@link Tunnel} that {@code fulmard run}
  * uses. Relative file references of a profile (CA, PKCS#12) are resolved in the system profile
  * directory; operators' profiles carry none (the control server refuses them). A profile's key
- * log, which only administrators' and system profiles keep, is written where it says.
+ * log, which only administrators' and system profiles keep, is written where it says. The
+ * administrator's policy decides over the profile's kill switch.
  */
 final class RealTunnels implements TunnelFactory {
   private final Platform platform;
   private final Path baseDir;
   private final boolean offload;
+  private final Supplier<Policy> policy;
 
-  RealTunnels(Platform platform, Path baseDir, boolean offload) {
+  /** @param policy the administrator's policy as it is when a tunnel opens */
+  RealTunnels(Platform platform, Path baseDir, boolean offload, Supplier<Policy> policy) {
     this.platform = platform;
     this.baseDir = baseDir;
     this.offload = offload;
+    this.policy = policy;
   }
 
   @Override
   public LiveTunnel open(Profile profile, Credentials credentials, Tunnel.Listener listener)
       throws TunnelException {
-    TunnelOptions options = new TunnelOptions(offload, 0, keyLog(profile));
+    TunnelOptions options = new TunnelOptions(offload, 0, keyLog(profile))
+        .withKillSwitch(killSwitchRule(policy.get()));
     Tunnel t = Tunnel.open(profile, baseDir, credentials, platform, options, listener);
     return new Live(t);
+  }
+
+  /** The policy's word on the kill switch, over every profile's. */
+  static KillSwitchRule killSwitchRule(Policy p) {
+    KillSwitchRule.Mode mode = switch (p.killSwitch()) {
+      case ALWAYS_ON -> KillSwitchRule.Mode.ALWAYS_ON;
+      case OFF -> KillSwitchRule.Mode.OFF;
+      case USER_CHOICE -> KillSwitchRule.Mode.PROFILE;
+    };
+    return new KillSwitchRule(mode, p.lanExceptionAllowed());
   }
 
   /** The profile's key log, if it asks for one. */
@@ -85,8 +103,13 @@ final class RealTunnels implements TunnelFactory {
     }
 
     @Override
+    public Optional<Failure> reconnectReason() {
+      return tunnel.reconnectReason().map(Reports::failure);
+    }
+
+    @Override
     public Optional<Failure> endFailure() {
-      return tunnel.endFailure().map(Reports::failure);
+      return tunnel.endError().map(Reports::failure);
     }
 
     @Override

@@ -41,6 +41,9 @@ interface TunnelFactory {
     /** Completes with "closed" after {@link #close()}, or with the reason it ended by itself. */
     CompletableFuture<String> ended();
 
+    /** Why the session that was up was lost, while the tunnel reconnects. */
+    Optional<Failure> reconnectReason();
+
     /** Why it ended by itself, when it did. */
     Optional<Failure> endFailure();
 

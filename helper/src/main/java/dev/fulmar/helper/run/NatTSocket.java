@@ -28,8 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class NatTSocket implements IkeSocket.Factory {
   private final IkeSocket.Factory fallback;
   private final UdpTransport udp;
-  private final InetSocketAddress sourceAddress;
   private final AtomicReference<DataPath> dataPath = new AtomicReference<>();
+  /** The view whose receiver gets IKE now: a replaced session's late close must not unhook it. */
+  private final AtomicReference<View> current = new AtomicReference<>();
+  private volatile InetSocketAddress sourceAddress;
 
   /**
    * @param udp the bound port-4500 transport (owned by the caller)
@@ -39,6 +41,19 @@ final class NatTSocket implements IkeSocket.Factory {
     this.fallback = fallback;
     this.udp = udp;
     this.sourceAddress = sourceAddress;
+  }
+
+  /**
+   * Our address towards the gateway changed (another network, MOBIKE): what {@link
+   * IkeSocket#localAddress()} reports from now on, for NAT detection and address updates.
+   */
+  void setSource(InetSocketAddress source) {
+    this.sourceAddress = source;
+  }
+
+  /** Our address towards the gateway as the sessions see it. */
+  InetSocketAddress source() {
+    return sourceAddress;
   }
 
   /** The transport for the data path (the same socket; sends are thread-safe by contract). */
@@ -62,7 +77,10 @@ final class NatTSocket implements IkeSocket.Factory {
       throw new BindException("port 4500 is not ready yet");
     }
     View view = new View(remote, path);
-    path.setIkePacketHandler(view.handler(receiver));
+    synchronized (current) {
+      current.set(view);
+      path.setIkePacketHandler(view.handler(receiver));
+    }
     return view;
   }
 
@@ -113,7 +131,11 @@ final class NatTSocket implements IkeSocket.Factory {
     public void close() {
       if (open) {
         open = false;
-        path.setIkePacketHandler(IkePacketHandler.IGNORE);
+        synchronized (current) {
+          if (current.compareAndSet(this, null)) {
+            path.setIkePacketHandler(IkePacketHandler.IGNORE);
+          }
+        }
       }
     }
   }

@@ -33,6 +33,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs one tunnel in the foreground until SIGINT/SIGTERM (Ctrl-C), then restores routes,"
           + " DNS and addresses and deletes the SAs. Needs root (CAP_NET_ADMIN).",
+      "A session lost while up (the gateway stopped answering, the network changed) is replaced"
+          + " automatically (RECONNECTING); routes, DNS and the profile's kill switch stay"
+          + " meanwhile.",
       "Changes to the system are journaled first; after a crash, the next run (or 'fulmard"
           + " cleanup') undoes what is left."
     },
@@ -42,7 +45,8 @@ import picocli.CommandLine.Parameters;
       "  3-8:the tunnel could not be negotiated (as for diagnose)",
       "  9:the system could not be configured (device, routes, DNS, or a leftover from an"
           + " earlier run that could not be undone)",
-      " 10:the gateway closed the tunnel, or it failed after being up"
+      " 10:the gateway closed the tunnel, or it failed after being up in a way a reconnect"
+          + " cannot fix (e.g. the password was refused)"
     })
 public final class RunCommand implements Callable<Integer> {
   static final int SYSTEM_FAILED = 9;
@@ -153,9 +157,8 @@ public final class RunCommand implements Callable<Integer> {
       }
       err.flush();
       return e.ikeFailure() != null ? ExitCode.of(e.ikeFailure()).code() : SYSTEM_FAILED;
-    } finally {
-      credentials.wipe();
     }
+    // The secret stays (in memory only) until the tunnel ends: a reconnect authenticates again.
     try {
       String reason = tunnel.ended().get();
       return "closed".equals(reason) ? 0 : ENDED_BY_GATEWAY;

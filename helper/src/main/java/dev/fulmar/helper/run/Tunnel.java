@@ -5,27 +5,21 @@ import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.core.api.IkeSession;
 import dev.fulmar.core.api.IkeSessionException;
-import dev.fulmar.core.api.IkeSessionListener;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
-import dev.fulmar.core.api.SessionState;
+import dev.fulmar.core.api.SessionLoop;
 import dev.fulmar.core.datapath.DataPathStats;
-import dev.fulmar.core.datapath.TunnelMtu;
 import dev.fulmar.core.spi.AddressText;
-import dev.fulmar.core.spi.NetworkConfigurator;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.RoutingMode;
-import dev.fulmar.core.spi.SystemConfigException;
 import dev.fulmar.core.spi.TunnelNetworkConfig;
 import dev.fulmar.helper.tunnel.Credentials;
 import dev.fulmar.helper.tunnel.ProfileMapper;
 import dev.fulmar.profiles.model.Profile;
-import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.List;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,16 +30,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running tunnel on this host: the IKE session, the ESP data path over a TUN device and the
- * shared NAT-T socket, and the addresses, routes and DNS made for it. {@link #connect} brings it
- * all up in order and undoes what it did when a step fails; {@link #close} takes it down in
- * reverse order. Shared by {@code fulmard run} and the daemon: {@link #open} creates the device
- * and socket, {@link #connect()} negotiates and configures, {@link #close()} (any thread, any
- * time, e.g. from a signal handler) takes everything down.
+ * shared NAT-T socket, the addresses, routes and DNS made for it, and the kill switch. {@link
+ * #connect} brings it all up in order and undoes what it did when a step fails; afterwards the
+ * tunnel keeps itself up (a lost session is replaced, see {@link Supervisor}) until {@link
+ * #close} takes it down in reverse order or a failure that a retry cannot fix ends it. Shared by
+ * {@code fulmard run} and the daemon.
  *
  * <pre>
- *  up:    TUN device ─► UDP 4500 + data path threads ─► IKE (500 → 4500) ─► CHILD SA installed
- *         ─► addresses, MTU, routes, DNS (journaled) ─► NAT keepalives ─► UP
- *  down:  routes/DNS/addresses restored ─► IKE Delete ─► socket, TUN closed ─► keys wiped
+ *  up:    TUN device ─► UDP 4500 + data path threads ─► kill switch ─► IKE (500 → 4500)
+ *         ─► CHILD SA installed ─► addresses, MTU, routes, DNS (journaled) ─► NAT keepalives ─► UP
+ *  lost:  RECONNECTING (device, routes, DNS, kill switch stay; no SA: packets are dropped)
+ *         ─► backoff ─► CONNECTING ─► new CHILD SA installed ─► UP
+ *  down:  routes/DNS/addresses restored ─► IKE Delete ─► kill switch off ─► socket, TUN closed
  * </pre>
  *
  * <p>Every system change goes through the platform's journal before it is made, so a crash
@@ -54,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class Tunnel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tunnel.class);
   private static final long CONNECT_LIMIT_SECONDS = 300;
+  private static final long STOP_WAIT_SECONDS = 5;
   private static final long DELETE_WAIT_SECONDS = 10;
 
   /** Receives the tunnel's state changes, one line of detail each. Must not block. */
@@ -63,32 +60,38 @@ public final class Tunnel implements AutoCloseable {
   }
 
   private final Profile profile;
-  private final IkeSessionParams params;
-  private final Platform platform;
   private final Listener listener;
   private final TunnelParts parts;
+  private final SessionLoop loop;
+  private final TunnelSystem system;
+  private final TunnelSessions sessions;
+  private final Supervisor supervisor;
+  private final CompletableFuture<Void> firstUp = new CompletableFuture<>();
   private final CompletableFuture<String> ended = new CompletableFuture<>();
-  private volatile IkeSession session;
-  private volatile NetworkConfigurator configurator;
-  private volatile TunnelNetworkConfig network;
   private volatile SessionInfo info;
   private volatile String endReason = "closed";
-  private volatile IkeFailure endFailure;
+  private volatile TunnelException endError;
+  private volatile IkeFailure lostFor;
   private boolean closed;
 
-  private Tunnel(Profile profile, IkeSessionParams params, Platform platform, TunnelParts parts,
-      Listener listener) {
+  private Tunnel(Profile profile, IkeSessionParams.Builder params, Platform platform,
+      TunnelParts parts, TunnelOptions options, Listener listener) {
     this.profile = profile;
-    this.params = params;
-    this.platform = platform;
     this.parts = parts;
     this.listener = listener;
+    this.loop = SessionEnvironment.system().loops().create("tunnel-" + profile.name());
+    this.system = new TunnelSystem(profile, platform, parts, options.killSwitch(), listener);
+    this.sessions = new TunnelSessions(params, profile.gateway().host(), parts, system, listener,
+        this::supervisor, this::info);
+    this.supervisor = new Supervisor(loop, new Driver(),
+        new Backoff(options.reconnect(), new SecureRandom()), parts.gateway);
   }
 
   /**
-   * Prepares a tunnel for {@code profile}: checks the profile, creates the TUN device and the
-   * NAT-T socket and starts the data path. Nothing is sent and no route or DNS setting changes
-   * until {@link #connect()}; {@link #close()} releases what was created.
+   * Prepares a tunnel for {@code profile}: checks the profile, resolves the gateway, creates the
+   * TUN device and the NAT-T socket and starts the data path. Nothing is sent and no route, DNS
+   * setting or firewall rule changes until {@link #connect()}; {@link #close()} releases what was
+   * created.
    *
    * @param baseDir where the profile's relative file references are resolved
    * @throws TunnelException naming the failed step; what was created is released
@@ -97,9 +100,10 @@ public final class Tunnel implements AutoCloseable {
       Platform platform, TunnelOptions options, Listener listener) throws TunnelException {
     TunnelParts parts = TunnelParts.create(profile.gateway().host(), platform, options);
     try {
-      IkeSessionParams params = new ProfileMapper(baseDir).toParams(profile, credentials,
-          options.keyLog(), Optional.of(parts.sas));
-      return new Tunnel(profile, params, platform, parts, listener);
+      IkeSessionParams.Builder params = new ProfileMapper(baseDir).builder(profile,
+          credentials, options.keyLog(), Optional.of(parts.sas));
+      params.build(); // refuses bad parameters now, before anything is sent
+      return new Tunnel(profile, params, platform, parts, options, listener);
     } catch (IkeSessionException e) {
       parts.close();
       throw TunnelException.of(e.failure());
@@ -109,43 +113,40 @@ public final class Tunnel implements AutoCloseable {
     }
   }
 
+  private Supervisor supervisor() {
+    return supervisor;
+  }
+
   /**
-   * Negotiates, then sets addresses, routes and DNS; returns once traffic flows. A {@link
-   * #close()} from another thread (a signal) cancels it.
+   * Engages the kill switch (if the profile and the policy want it), negotiates, then sets
+   * addresses, routes and DNS; returns once traffic flows. From then on the tunnel keeps itself
+   * up. A {@link #close()} from another thread (a signal) cancels it.
    *
    * @throws TunnelException naming the failed step; everything done so far is undone
    */
   public void connect() throws TunnelException {
     try {
-      negotiate();
-      configure();
-      listener.onState(TunnelState.UP, describe());
+      synchronized (this) {
+        if (closed) {
+          throw cancelled(FailureStep.PREPARE);
+        }
+        system.engageKillSwitch();
+      }
+      system.startWatching(loop, supervisor, Clock.systemUTC());
+      supervisor.start();
+      awaitFirstUp();
     } catch (TunnelException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private void negotiate() throws TunnelException {
-    SessionEnvironment env = SessionEnvironment.builder()
-        .sockets(parts.natT)
-        .resolver(host -> List.of(parts.gateway))
-        .build();
-    listener.onState(TunnelState.CONNECTING, "to " + AddressText.of(parts.gateway)
-        + " from " + AddressText.of(parts.source.getAddress()) + " on " + parts.tun.name());
-    IkeSession s;
-    synchronized (this) {
-      if (closed) {
-        throw cancelled(FailureStep.IKE_SA_INIT);
-      }
-      s = IkeSession.create(params, env, new SessionEvents());
-      session = s;
-    }
+  private void awaitFirstUp() throws TunnelException {
     try {
-      info = s.connect().get(CONNECT_LIMIT_SECONDS, TimeUnit.SECONDS);
+      firstUp.get(CONNECT_LIMIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof IkeSessionException ise) {
-        throw TunnelException.of(ise.failure());
+      if (e.getCause() instanceof TunnelException te) {
+        throw te;
       }
       throw TunnelException.system(FailureStep.IKE_AUTH, String.valueOf(e.getCause()), e);
     } catch (TimeoutException e) {
@@ -157,46 +158,18 @@ public final class Tunnel implements AutoCloseable {
     }
   }
 
-  private static TunnelException cancelled(FailureStep step) {
+  static TunnelException cancelled(FailureStep step) {
     return TunnelException.of(IkeFailure.of(step, ErrorCode.CANCELLED));
   }
 
-  private void configure() throws TunnelException {
-    long child = info.child().inboundSpi();
-    int espMtu = TunnelMtu.compute(parts.pathMtu,
-        parts.gateway instanceof Inet6Address, parts.sas.outboundOf(child).transform());
-    listener.onState(TunnelState.CONFIGURING, "ESP " + info.child().algorithms() + ", IKE "
-        + info.ikeAlgorithms() + ", virtual IP " + addresses(info));
-    try {
-      network = NetworkPlan.of(profile, info, parts.tun.name(), espMtu);
-    } catch (IllegalArgumentException e) {
-      throw TunnelException.system(FailureStep.SET_ROUTES, e.getMessage(), e);
-    }
-    synchronized (this) { // a concurrent close() restores what apply() did, never less
-      if (closed) {
-        throw cancelled(FailureStep.SET_ROUTES);
-      }
-      try {
-        configurator = platform.networkConfigurator();
-        configurator.apply(network);
-      } catch (SystemConfigException e) {
-        throw TunnelException.of(e);
-      } catch (IOException e) {
-        throw TunnelException.system(FailureStep.SET_ROUTES, e.getMessage(), e);
-      }
-    }
-    parts.startKeepalives(new InetSocketAddress(parts.gateway, IkeSessionParams.NAT_T_PORT),
-        profile.timers().natKeepalive());
-  }
-
-  /** What was negotiated, as connect reported it. */
+  /** What was negotiated, as the session in force reported it. */
   public SessionInfo info() {
     return info;
   }
 
   /** The system configuration in force. */
   public TunnelNetworkConfig network() {
-    return network;
+    return system.network();
   }
 
   /** The data path's counters. */
@@ -209,26 +182,45 @@ public final class Tunnel implements AutoCloseable {
     return parts.offloads();
   }
 
+  /** Whether the kill switch is engaged. */
+  public boolean killSwitchEngaged() {
+    return system.killSwitchEngaged();
+  }
+
   /**
    * Completes once the tunnel is closed: with "closed" after {@link #close}, or with the reason
-   * when it ended by itself (the gateway deleted it, or it failed).
+   * when it ended by itself (the gateway deleted it, or it failed in a way a retry cannot fix).
    */
   public CompletableFuture<String> ended() {
     return ended;
   }
 
   /**
-   * Why the tunnel ended by itself (the gateway deleted it: {@code ESTABLISHED/PEER_DELETED}, or
-   * the session failed), once {@link #ended()} completed with a reason other than "closed";
-   * empty while it runs or after {@link #close()}.
+   * Why the tunnel ended by itself (the gateway deleted it: {@code ESTABLISHED/PEER_DELETED}, a
+   * failure a retry cannot fix, or the system refused a change), once {@link #ended()} completed
+   * with a reason other than "closed"; empty while it runs or after {@link #close()}.
    */
-  public Optional<IkeFailure> endFailure() {
-    return Optional.ofNullable(endFailure);
+  public Optional<TunnelException> endError() {
+    return Optional.ofNullable(endError);
   }
 
   /**
-   * Restores the system, deletes the SAs (waiting briefly for the gateway) and releases the
-   * device and socket. Idempotent; safe from a shutdown hook.
+   * Why the session that was up was lost, while the tunnel reconnects; empty while a session is
+   * up (and when the tunnel only moved to a new address).
+   */
+  public Optional<IkeFailure> reconnectReason() {
+    return Optional.ofNullable(lostFor);
+  }
+
+  /** The engine's part of {@link #endError()}, when the engine failed. */
+  public Optional<IkeFailure> endFailure() {
+    return endError().map(TunnelException::ikeFailure);
+  }
+
+  /**
+   * Restores the system, deletes the SAs (waiting briefly for the gateway), removes the kill
+   * switch and releases the device and socket. Idempotent; safe from a shutdown hook; not on the
+   * tunnel's own loop.
    */
   @Override
   public void close() {
@@ -240,30 +232,34 @@ public final class Tunnel implements AutoCloseable {
     }
     String reason = endReason;
     listener.onState(TunnelState.DISCONNECTING, "closed".equals(reason) ? "" : reason);
+    firstUp.completeExceptionally(cancelled(FailureStep.IKE_AUTH));
+    system.stopWatching();
+    Optional<IkeSession> last = stopSupervisor();
     parts.stopKeepalives();
-    restoreNetwork();
-    deleteSession();
+    system.restoreNetwork();
+    last.ifPresent(Tunnel::deleteSession);
+    sessions.abandonAll();
+    system.releaseKillSwitch();
     parts.close();
+    loop.shutdown();
     listener.onState(TunnelState.DOWN, "system restored");
     ended.complete(reason);
   }
 
-  private void restoreNetwork() {
-    NetworkConfigurator c = configurator;
-    if (c == null) {
-      return;
-    }
+  private Optional<IkeSession> stopSupervisor() {
     try {
-      c.restore();
-    } catch (SystemConfigException e) {
-      LOG.error("could not restore everything: {} (the next fulmard start retries)",
-          e.getMessage());
+      return supervisor.stop().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS)
+          .map(s -> ((TunnelSessions.Handle) s).session());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("the tunnel's loop did not stop within {} s", STOP_WAIT_SECONDS);
     }
+    return sessions.latest();
   }
 
-  private void deleteSession() {
-    IkeSession s = session;
-    if (s == null || s.state() == SessionState.CLOSED || s.state() == SessionState.FAILED) {
+  private static void deleteSession(IkeSession s) {
+    if (s.state().isFinal()) {
       return;
     }
     try {
@@ -277,7 +273,7 @@ public final class Tunnel implements AutoCloseable {
   }
 
   private String describe() {
-    TunnelNetworkConfig n = network;
+    TunnelNetworkConfig n = system.network();
     return n.interfaceName() + " " + n.addresses().stream().map(AddressText::of).toList()
         + " mtu " + n.mtu() + ", "
         + (n.mode() == RoutingMode.FULL ? "all traffic"
@@ -285,39 +281,67 @@ public final class Tunnel implements AutoCloseable {
         + (n.dns().isEmpty() ? ", no DNS"
             : ", DNS " + n.dns().servers().stream().map(AddressText::of).toList()
                 + (n.dns().routingDomains().isEmpty() ? "" : " for " + n.dns().routingDomains()))
-        + ", " + parts.offloads();
+        + (system.killSwitchEngaged() ? ", kill switch on" : "") + ", " + parts.offloads();
   }
 
-  private static String addresses(SessionInfo info) {
-    return info.virtualAddresses().stream().map(AddressText::of).toList().toString();
-  }
-
-  /** The session's events: an end while up takes the tunnel down (off the session's loop). */
-  private final class SessionEvents implements IkeSessionListener {
+  /** The supervisor's side of the tunnel: sessions, system changes, states. */
+  private final class Driver implements Supervisor.Driver {
     @Override
-    public void onFailed(IkeFailure failure) {
-      if (info != null) {
-        endFailure = failure;
-        endByItself("the tunnel failed: " + failure.reason());
-      }
+    public Supervisor.Session open(long generation, java.net.InetAddress gateway,
+        Optional<java.net.InetAddress> redirectedFrom) throws TunnelException {
+      return sessions.open(generation, gateway, redirectedFrom);
     }
 
     @Override
-    public void onClosed(boolean byGateway) {
-      if (byGateway) {
-        endFailure = IkeFailure.of(FailureStep.ESTABLISHED, ErrorCode.PEER_DELETED);
-        endByItself("the gateway closed the connection");
+    public void established(SessionInfo i) throws TunnelException {
+      synchronized (Tunnel.this) { // a concurrent close() restores what apply() did, never less
+        if (closed) {
+          throw cancelled(FailureStep.SET_ROUTES);
+        }
+        system.configure(i, supervisor.target());
       }
+      info = i;
+      lostFor = null;
+      parts.startKeepalives(new java.net.InetSocketAddress(supervisor.target(),
+          IkeSessionParams.NAT_T_PORT), profile.timers().natKeepalive());
+      listener.onState(TunnelState.UP, describe());
+      firstUp.complete(null);
     }
-  }
 
-  private void endByItself(String reason) {
-    endReason = reason;
-    Thread t = new Thread(() -> {
-      LOG.warn("{}", reason);
-      close();
-    }, "fulmar-tunnel-end");
-    t.setDaemon(true);
-    t.start();
+    @Override
+    public void moved(java.net.InetAddress gateway) throws TunnelException {
+      system.allowGateway(gateway);
+      system.routeTo(gateway);
+      parts.startKeepalives(new java.net.InetSocketAddress(gateway, IkeSessionParams.NAT_T_PORT),
+          profile.timers().natKeepalive());
+    }
+
+    @Override
+    public void state(TunnelState state, String detail) {
+      listener.onState(state, detail);
+    }
+
+    @Override
+    public void lost(IkeFailure why) {
+      lostFor = why;
+    }
+
+    @Override
+    public void ended(TunnelException why, boolean wasUp) {
+      if (!wasUp) {
+        firstUp.completeExceptionally(why);
+        return;
+      }
+      endError = why;
+      endReason = why.ikeFailure() != null
+          && why.ikeFailure().code() == ErrorCode.PEER_DELETED
+          ? "the gateway closed the connection" : "the tunnel failed: " + why.getMessage();
+      Thread t = new Thread(() -> {
+        LOG.warn("{}", endReason);
+        close();
+      }, "fulmar-tunnel-end");
+      t.setDaemon(true);
+      t.start();
+    }
   }
 }

@@ -5,6 +5,8 @@ import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.datapath.DataPath;
 import dev.fulmar.core.datapath.IkePacketHandler;
+import dev.fulmar.core.datapath.SaStats;
+import dev.fulmar.core.esp.EspSa;
 import dev.fulmar.core.esp.SaTable;
 import dev.fulmar.core.spi.Platform;
 import dev.fulmar.core.spi.SystemConfigException;
@@ -21,6 +23,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +31,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a tunnel owns below the IKE session: the gateway's address and our source address towards
- * it, the TUN device, the shared UDP socket on port 4500, the SA table and the data path threads,
- * and the NAT keepalive timer (RFC 3948 §2.3; the profile's interval, 20 s by default, so that a
- * NAT keeps its mapping).
+ * What a tunnel owns below the IKE session, kept while sessions come and go: the gateway's
+ * addresses (resolved once, before a kill switch blocks name resolution) and our source address
+ * towards it, the TUN device, the shared UDP socket on port 4500, the SA table and the data path
+ * threads, and the NAT keepalive timer (RFC 3948 §2.3; the profile's interval, 20 s by default,
+ * so that a NAT keeps its mapping).
  */
 final class TunnelParts {
   private static final Logger LOG = LoggerFactory.getLogger(TunnelParts.class);
   /** The TUN MTU until the negotiated one is set (the data path sizes buffers above it). */
   static final int INITIAL_MTU = 1400;
 
+  /** Every address the gateway's name resolved to, the one we use first. */
+  final List<InetAddress> gateways;
   final InetAddress gateway;
   final InetSocketAddress source;
   final int pathMtu;
@@ -47,10 +53,12 @@ final class TunnelParts {
   final NatTSocket natT;
   final DataPath dataPath;
   private ScheduledExecutorService keepalives;
+  private volatile InetSocketAddress keepalivePeer;
 
-  private TunnelParts(InetAddress gateway, InetSocketAddress source, int pathMtu, TunDevice tun,
-      UdpTransport udp) {
-    this.gateway = gateway;
+  private TunnelParts(List<InetAddress> gateways, InetSocketAddress source, int pathMtu,
+      TunDevice tun, UdpTransport udp) {
+    this.gateways = List.copyOf(gateways);
+    this.gateway = gateways.get(0);
     this.source = source;
     this.pathMtu = pathMtu;
     this.tun = tun;
@@ -64,7 +72,8 @@ final class TunnelParts {
   /** Resolves the gateway, creates the device and the socket, starts the data path. */
   static TunnelParts create(String host, Platform platform, TunnelOptions options)
       throws TunnelException {
-    InetAddress gateway = resolve(host);
+    List<InetAddress> gateways = resolve(host);
+    InetAddress gateway = gateways.get(0);
     InetSocketAddress source = sourceTowards(gateway);
     int pathMtu = options.pathMtu() != 0 ? options.pathMtu() : interfaceMtu(source.getAddress());
     TunDevice tun;
@@ -84,14 +93,14 @@ final class TunnelParts {
       throw TunnelException.system(FailureStep.OPEN_SOCKET, "cannot bind UDP port 4500 ("
           + e.getMessage() + "): is another IPsec client running?", e);
     }
-    TunnelParts parts = new TunnelParts(gateway, source, pathMtu, tun, udp);
+    TunnelParts parts = new TunnelParts(gateways, source, pathMtu, tun, udp);
     parts.dataPath.start();
     return parts;
   }
 
-  private static InetAddress resolve(String host) throws TunnelException {
+  private static List<InetAddress> resolve(String host) throws TunnelException {
     try {
-      return InetAddress.getAllByName(host)[0];
+      return List.of(InetAddress.getAllByName(host));
     } catch (UnknownHostException e) {
       throw TunnelException.system(FailureStep.RESOLVE_GATEWAY, "cannot resolve the gateway "
           + host + " (" + e.getMessage() + ")", e);
@@ -120,10 +129,14 @@ final class TunnelParts {
     }
   }
 
-  /** Sends a NAT keepalive to {@code peer} every {@code interval} (zero: never). */
+  /**
+   * Sends a NAT keepalive to {@code peer} every {@code interval} (zero: never); called again, only
+   * the peer changes (a new gateway after a redirect).
+   */
   synchronized void startKeepalives(InetSocketAddress peer, java.time.Duration interval) {
+    keepalivePeer = peer;
     long ms = interval.toMillis();
-    if (ms <= 0) {
+    if (ms <= 0 || keepalives != null) {
       return;
     }
     keepalives = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,9 +146,9 @@ final class TunnelParts {
     });
     keepalives.scheduleAtFixedRate(() -> {
       try {
-        dataPath.sendNatKeepalive(peer);
+        dataPath.sendNatKeepalive(keepalivePeer);
       } catch (IOException e) {
-        LOG.debug("NAT keepalive to {} failed: {}", peer, e.toString());
+        LOG.debug("NAT keepalive to {} failed: {}", keepalivePeer, e.toString());
       }
     }, ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -144,6 +157,17 @@ final class TunnelParts {
     if (keepalives != null) {
       keepalives.shutdownNow();
     }
+  }
+
+  /** Packets that came in authenticated on any inbound SA so far: signs that the gateway lives. */
+  long inboundPackets() {
+    long n = 0;
+    for (SaStats s : dataPath.stats().sas()) {
+      if (s.direction() == EspSa.Direction.INBOUND) {
+        n += s.packets();
+      }
+    }
+    return n;
   }
 
   /** Which offloads are in force, for the state line. */

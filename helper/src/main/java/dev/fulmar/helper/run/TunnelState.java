@@ -8,6 +8,12 @@ public enum TunnelState {
   CONFIGURING,
   /** Traffic flows. */
   UP,
+  /**
+   * The session was lost after the tunnel was up; waiting to negotiate a new one. The device,
+   * routes, DNS and kill switch stay, so applications see no interface vanish and nothing leaks.
+   * {@code CONNECTING} follows for each attempt (with a redirect: at once), then {@code UP}.
+   */
+  RECONNECTING,
   /** Restoring the system and deleting the SAs. */
   DISCONNECTING,
   /** Everything is restored. */

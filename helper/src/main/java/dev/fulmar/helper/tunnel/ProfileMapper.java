@@ -13,6 +13,7 @@ import dev.fulmar.core.api.IkeSessionException;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.KeyLogSink;
 import dev.fulmar.core.api.ProposalBuilder;
+import dev.fulmar.core.api.SaLifetime;
 import dev.fulmar.core.api.Secret;
 import dev.fulmar.core.api.TrafficSelector;
 import dev.fulmar.core.esp.SaInstaller;
@@ -39,8 +40,9 @@ import javax.security.auth.x500.X500Principal;
 /**
  * The only place where a {@link Profile} becomes {@link IkeSessionParams} (ARCHITECTURE.md): the
  * gateway, identities, trust, authentication with its secrets, proposals, tunnel kind and
- * transport options. Problems become an {@link IkeSessionException} at {@link FailureStep#PREPARE}
- * naming the profile field, before any packet is sent.
+ * transport options (MOBIKE), dead-peer detection and SA lifetimes. Problems become an {@link
+ * IkeSessionException} at {@link FailureStep#PREPARE} naming the profile field, before any packet
+ * is sent.
  */
 public final class ProfileMapper {
   /** IANA transform type of extended sequence numbers (RFC 7296 §3.3.2). */
@@ -66,6 +68,17 @@ public final class ProfileMapper {
    */
   public IkeSessionParams toParams(Profile p, Credentials credentials, Optional<KeyLogSink> keyLog,
       Optional<SaInstaller> dataPath) throws IkeSessionException {
+    return builder(p, credentials, keyLog, dataPath).build();
+  }
+
+  /**
+   * The same parameters as a builder, for a caller that starts several sessions from one profile
+   * (a tunnel that reconnects) and sets what differs per session: the gateway that redirected
+   * it, the virtual address to ask for again, the data path's activity counter. Secrets are read
+   * (and asked for) once, here.
+   */
+  public IkeSessionParams.Builder builder(Profile p, Credentials credentials,
+      Optional<KeyLogSink> keyLog, Optional<SaInstaller> dataPath) throws IkeSessionException {
     IkeSessionParams.Builder b = IkeSessionParams.builder()
         .name(p.name())
         .gateway(p.gateway().host(), p.gateway().port())
@@ -78,7 +91,14 @@ public final class ProfileMapper {
         .espProposals(esp(p))
         .trafficSelectors(localSelectors(p.routing()), remoteSelectors(p.routing()))
         .fragmentation(p.transport().fragmentation(), 1280)
-        .forceUdpEncapsulation(p.transport().forceEncapsulation());
+        .forceUdpEncapsulation(p.transport().forceEncapsulation())
+        .mobike(p.transport().mobike())
+        .dpd(p.timers().dpdInterval())
+        .ikeLifetime(lifetime(p.timers().ikeLifetime(), "timers.ikeLifetime"))
+        .childLifetime(lifetime(p.timers().childLifetime(), "timers.childLifetime"));
+    if (p.timers().dpdInterval().isNegative()) {
+      throw invalid("timers.dpd", "a negative interval");
+    }
     if (p.localId() != null) {
       b.localIdentity(identity(p.localId(), "localId"));
     }
@@ -87,7 +107,7 @@ public final class ProfileMapper {
     }
     keyLog.ifPresent(b::keyLog);
     dataPath.ifPresent(installer -> b.saInstaller(installer).forceUdpEncapsulation(true));
-    return b.build();
+    return b;
   }
 
   private AuthConfig auth(Authentication a, Credentials c) throws IkeSessionException {
@@ -250,6 +270,15 @@ public final class ProfileMapper {
   private static IkeSessionException missing(String what) {
     return new IkeSessionException(IkeFailure.of(FailureStep.PREPARE,
         ErrorCode.CREDENTIALS_MISSING, "what", what));
+  }
+
+  /** Rekey after {@code d} with 10 % jitter, as strongSwan does. */
+  private static SaLifetime lifetime(java.time.Duration d, String field)
+      throws IkeSessionException {
+    if (d.isNegative() || d.isZero()) {
+      throw invalid(field, "a lifetime must be positive");
+    }
+    return SaLifetime.of(d);
   }
 
   static IkeSessionException invalid(String field, String detail) {

@@ -8,7 +8,9 @@ import dev.fulmar.control.message.AnswerPrompt;
 import dev.fulmar.control.message.Credentials;
 import dev.fulmar.control.message.DiagnoseReport;
 import dev.fulmar.control.message.ErrorCode;
+import dev.fulmar.control.message.Failure;
 import dev.fulmar.control.message.LogLevel;
+import dev.fulmar.control.message.Policy;
 import dev.fulmar.control.message.PromptEvent;
 import dev.fulmar.control.message.PromptKind;
 import dev.fulmar.control.message.SecretText;
@@ -18,6 +20,7 @@ import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
 import dev.fulmar.helper.control.TunnelListener;
 import dev.fulmar.helper.control.TunnelServiceException;
+import dev.fulmar.helper.run.KillSwitchRule;
 import dev.fulmar.helper.run.TunnelException;
 import dev.fulmar.helper.tunnel.DiagnoseOutcome;
 import dev.fulmar.profiles.codec.ProfileCodec;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -226,6 +230,40 @@ class DaemonTunnelServiceTest {
     assertThat(stateNames()).containsExactly(TunnelState.CONNECTING, TunnelState.CONNECTED,
         TunnelState.RECONNECTING, TunnelState.CONNECTED);
     assertThat(service.status().session()).isNotNull();
+  }
+
+  @Test
+  void aReconnectWithWaitsAndAttemptsIsOneReconnectingState() throws Exception {
+    await(service.connect(OFFICE, password(PASSWORD), prompts));
+    ScriptedTunnels.Live t = tunnels.last;
+
+    t.reconnectReason = new Failure("LIVENESS", "PEER_UNREACHABLE",
+        "the gateway 192.0.2.1 stopped answering", "wait", Map.of());
+    t.listener.onState(dev.fulmar.helper.run.TunnelState.RECONNECTING,
+        "the gateway did not answer; attempt 1 in 1.0 s");
+    assertThat(service.status().failure()).as("why, for the app to show")
+        .isEqualTo(t.reconnectReason);
+    t.listener.onState(dev.fulmar.helper.run.TunnelState.CONNECTING, "to 192.0.2.1");
+    t.listener.onState(dev.fulmar.helper.run.TunnelState.RECONNECTING,
+        "the gateway did not answer; attempt 2 in 2.0 s");
+    t.listener.onState(dev.fulmar.helper.run.TunnelState.CONNECTING, "to 192.0.2.1");
+    assertThat(service.status().state()).isEqualTo(TunnelState.RECONNECTING);
+    assertThat(service.counters()).as("traffic totals stay while reconnecting").isPresent();
+    t.listener.onState(dev.fulmar.helper.run.TunnelState.UP, "fulmar0");
+
+    assertThat(stateNames()).containsExactly(TunnelState.CONNECTING, TunnelState.CONNECTED,
+        TunnelState.RECONNECTING, TunnelState.CONNECTED);
+  }
+
+  @Test
+  void thePolicyDecidesOverTheProfilesKillSwitch() {
+    assertThat(RealTunnels.killSwitchRule(Policy.DEFAULT))
+        .isEqualTo(KillSwitchRule.PROFILE_DECIDES);
+    assertThat(RealTunnels.killSwitchRule(new Policy(null, true,
+        Policy.KillSwitchRule.ALWAYS_ON, false)))
+        .isEqualTo(new KillSwitchRule(KillSwitchRule.Mode.ALWAYS_ON, false));
+    assertThat(RealTunnels.killSwitchRule(new Policy(null, true, Policy.KillSwitchRule.OFF,
+        true)).mode()).isEqualTo(KillSwitchRule.Mode.OFF);
   }
 
   @Test

@@ -52,6 +52,7 @@ final class ScriptedTunnels implements TunnelFactory {
     volatile String secret;
     volatile boolean closed;
     volatile Failure endFailure;
+    volatile Failure reconnectReason;
     volatile TrafficCounters counters = new TrafficCounters(0, 0, 0, 0);
 
     Live(Profile profile, Credentials credentials, Tunnel.Listener listener) {
@@ -103,6 +104,11 @@ final class ScriptedTunnels implements TunnelFactory {
     @Override
     public CompletableFuture<String> ended() {
       return ended;
+    }
+
+    @Override
+    public Optional<Failure> reconnectReason() {
+      return Optional.ofNullable(reconnectReason);
     }
 
     @Override

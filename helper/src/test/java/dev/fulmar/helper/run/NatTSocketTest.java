@@ -96,6 +96,34 @@ class NatTSocketTest {
   }
 
   @Test
+  void theReplacedSessionsLateCloseLeavesTheNewSessionHooked() throws Exception {
+    NatTSocket natT = started();
+    LinkedBlockingQueue<byte[]> toOld = new LinkedBlockingQueue<>();
+    LinkedBlockingQueue<byte[]> toNew = new LinkedBlockingQueue<>();
+    IkeSocket old = natT.open(new InetSocketAddress("0.0.0.0", 4500), GATEWAY,
+        (datagram, from) -> toOld.add(datagram));
+    IkeSocket next = natT.open(new InetSocketAddress("0.0.0.0", 4500), GATEWAY,
+        (datagram, from) -> toNew.add(datagram));
+    old.close();
+
+    link.deliver(link.a(), IKE_WITH_MARKER, GATEWAY);
+    assertThat(toNew.poll(5, TimeUnit.SECONDS)).isEqualTo(IKE_WITH_MARKER);
+    assertThat(toOld).isEmpty();
+    next.close();
+  }
+
+  @Test
+  void aNewLocalAddressIsWhatTheSessionsSeeFromThenOn() throws Exception {
+    NatTSocket natT = started();
+    IkeSocket socket = natT.open(new InetSocketAddress("0.0.0.0", 4500), GATEWAY, (d, f) -> { });
+    InetSocketAddress moved = new InetSocketAddress("192.0.2.20", 4500);
+    natT.setSource(moved);
+
+    assertThat(socket.localAddress()).isEqualTo(moved);
+    assertThat(natT.source()).isEqualTo(moved);
+  }
+
+  @Test
   void otherPortsUseTheDefaultFactoryAnd4500WaitsForTheDataPath() {
     NatTSocket natT = new NatTSocket(fallback, link.a(), CLIENT);
 

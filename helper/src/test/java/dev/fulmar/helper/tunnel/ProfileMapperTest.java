@@ -9,6 +9,7 @@ import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeSessionException;
 import dev.fulmar.core.api.IkeSessionParams;
+import dev.fulmar.core.api.SaLifetime;
 import dev.fulmar.core.ike.Pki;
 import dev.fulmar.core.ike.auth.TestPki;
 import dev.fulmar.helper.ProfileFiles;
@@ -16,6 +17,7 @@ import dev.fulmar.profiles.model.Profile;
 import dev.fulmar.profiles.model.Proposals;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,24 @@ class ProfileMapperTest {
         .hasToString("[0.0.0.0/0, ::/0]");
     assertThat(p.localSelectors()).hasToString("[0.0.0.0/0, ::/0]");
     assertThat(p.keyLog()).isEmpty();
+  }
+
+  @Test
+  void mapsLivenessMobikeAndLifetimes() throws Exception {
+    IkeSessionParams defaults = map(ProfileFiles.eap(dir, "timers-default"), Credentials.none());
+    assertThat(defaults.dpdInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.mobike()).isTrue();
+    assertThat(defaults.ikeLifetime()).isEqualTo(SaLifetime.of(Duration.ofHours(4)));
+    assertThat(defaults.childLifetime()).isEqualTo(SaLifetime.of(Duration.ofHours(1)));
+
+    Path f = ProfileFiles.write(dir, "timers", "{ \"method\": \"eap-mschapv2\", \"username\":"
+        + " \"alice\" }", "\"timers\": { \"dpd\": 5, \"ikeLifetime\": 600, \"childLifetime\":"
+        + " 300 },\n  \"transport\": { \"mobike\": false }");
+    IkeSessionParams p = map(f, Credentials.none());
+    assertThat(p.dpdInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(p.mobike()).isFalse();
+    assertThat(p.ikeLifetime().rekeyAfter()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(p.childLifetime().rekeyAfter()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
