@@ -1,7 +1,9 @@
 package dev.fulmar.core.ike.sa;
 
 import dev.fulmar.core.api.SessionLoop;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A request we sent and whose response we wait for: the datagrams to send again (all fragments,
@@ -12,15 +14,31 @@ public final class OutstandingRequest {
   private final String exchange;
   private final List<byte[]> datagrams;
   private final long firstSentNanos;
+  private final Duration giveUpAfter;
   private int transmissions;
   private SessionLoop.Timer timer;
 
   public OutstandingRequest(
       long messageId, String exchange, List<byte[]> datagrams, long firstSentNanos) {
+    this(messageId, exchange, datagrams, firstSentNanos, null);
+  }
+
+  /**
+   * A request that is given up after {@code giveUpAfter} instead of the session's retransmission
+   * policy's give-up time (null: the policy's).
+   */
+  public OutstandingRequest(long messageId, String exchange, List<byte[]> datagrams,
+      long firstSentNanos, Duration giveUpAfter) {
     this.messageId = messageId;
     this.exchange = exchange;
     this.datagrams = List.copyOf(datagrams);
     this.firstSentNanos = firstSentNanos;
+    this.giveUpAfter = giveUpAfter;
+  }
+
+  /** A give-up time of this request's own, if it has one. */
+  public Optional<Duration> giveUpAfter() {
+    return Optional.ofNullable(giveUpAfter);
   }
 
   public long messageId() {

@@ -25,6 +25,9 @@ import java.util.concurrent.CompletionStage;
  * the new SA of a collision until it is decided. Runs on the session loop only.
  */
 final class Lane {
+  /** A liveness check gets at least this long (three transmissions) before it is given up. */
+  static final Duration MIN_LIVENESS_GIVE_UP = Duration.ofSeconds(5);
+
   /** What the lane reports to its coordinator. */
   interface Owner {
     /** The task queue of {@code lane} is empty and nothing is outstanding. */
@@ -158,8 +161,25 @@ final class Lane {
       session.setState(Steps.stateFor(type, session.state())); // not for a re-authentication
     }
     session.log().debug("{} #{} request {} -->", type, mid, payloads);
+    boolean liveness = type.equals(ExchangeType.INFORMATIONAL) && payloads.isEmpty();
     session.retransmitter().send(sa, new OutstandingRequest(mid, type.toString(), datagrams,
-        session.loop().nanoTime()));
+        session.loop().nanoTime(), liveness ? livenessGiveUp() : null));
+  }
+
+  /**
+   * How long a liveness check waits for an answer: the DPD interval (at least
+   * {@link #MIN_LIVENESS_GIVE_UP}, at most the policy's give-up time), so that a dead gateway is
+   * noticed within two DPD intervals rather than a minute after the first unanswered check. With
+   * DPD off, the policy's give-up time.
+   */
+  private Duration livenessGiveUp() {
+    Duration policy = session.params().retransmission().giveUpAfter();
+    Duration dpd = session.params().dpdInterval();
+    if (dpd.isZero()) {
+      return policy;
+    }
+    Duration wait = dpd.compareTo(MIN_LIVENESS_GIVE_UP) < 0 ? MIN_LIVENESS_GIVE_UP : dpd;
+    return wait.compareTo(policy) > 0 ? policy : wait;
   }
 
   /** A response on this lane's SA. */

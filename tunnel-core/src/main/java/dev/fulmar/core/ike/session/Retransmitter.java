@@ -61,12 +61,16 @@ final class Retransmitter {
     sender.send(request.datagrams());
     Duration elapsed = Duration.ofNanos(loop.nanoTime() - request.firstSentNanos());
     Duration wait = policy.timeoutAfter(request.transmissions() - 1);
-    Duration untilGiveUp = policy.giveUpAfter().minus(elapsed);
+    Duration untilGiveUp = giveUpAfter(request).minus(elapsed);
     if (untilGiveUp.compareTo(wait) < 0) {
       wait = untilGiveUp.isNegative() ? Duration.ZERO : untilGiveUp;
     }
     long messageId = request.messageId();
     request.setTimer(loop.schedule(wait, () -> onTimer(id, messageId)));
+  }
+
+  private Duration giveUpAfter(OutstandingRequest request) {
+    return request.giveUpAfter().orElse(policy.giveUpAfter());
   }
 
   private void onTimer(SaId id, long messageId) {
@@ -76,7 +80,7 @@ final class Retransmitter {
     }
     OutstandingRequest request = sa.requests().outstanding().orElseThrow();
     long elapsed = loop.nanoTime() - request.firstSentNanos();
-    if (elapsed >= policy.giveUpAfter().toNanos()) {
+    if (elapsed >= giveUpAfter(request).toNanos()) {
       LOG.info(
           "{} {} #{} unanswered after {} transmissions, giving up",
           sa, request.exchange(), messageId, request.transmissions());

@@ -64,13 +64,18 @@ class DeadPeerDetectionTest {
   }
 
   @Test
-  void aGatewayThatStopsAnsweringFailsRetryablyAsUnreachable() {
+  void aGatewayThatStopsAnsweringFailsRetryablyAsUnreachableWithinTheDpdInterval() {
     h.loop.advance(DPD);
-    for (int i = 0; i < 7; i++) {
-      // INFORMATIONAL { } -->  (lost)
+    // INFORMATIONAL { } -->  (lost) at 0, 1, 3 and 7 s; given up at 10 s, one DPD interval later
+    for (int i = 0; i < 3; i++) {
       assertThat(h.network.dropNext()).as("transmission %d", i + 1).isNotNull();
-      h.loop.runTimers(Duration.ofSeconds(17));
+      h.loop.advance(Duration.ofSeconds(1L << i));
     }
+    assertThat(h.network.dropNext()).as("transmission 4").isNotNull();
+    h.loop.advance(Duration.ofSeconds(2));
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+    h.loop.advance(Duration.ofSeconds(1));
+    assertThat(h.network.inFlight()).isEmpty();
 
     assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
     assertThat(h.events.failure.code()).isEqualTo(ErrorCode.PEER_UNREACHABLE);
