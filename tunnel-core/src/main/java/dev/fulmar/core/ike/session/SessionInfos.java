@@ -38,6 +38,7 @@ final class SessionInfos {
         writer.fragmentedMessagesSent(),
         reader.fragmentedMessagesReceived(),
         timings,
-        total);
+        total,
+        ctx.mobike());
   }
 }

@@ -32,6 +32,14 @@ class MobikeTest {
 
     IkeMessage firstAuth = h.gatewayReceived().get(0);
     assertThat(firstAuth.notify(NotifyType.MOBIKE_SUPPORTED)).isPresent();
+    assertThat(h.info().mobike()).as("agreed, as the session reports it").isTrue();
+  }
+
+  @Test
+  void theSessionReportsMobikeOnlyWhenTheGatewayAnnouncedIt() {
+    establish(false);
+
+    assertThat(h.info().mobike()).isFalse();
   }
 
   @Test
