@@ -17,12 +17,18 @@ import java.util.function.LongSupplier;
  * The timers that keep an established tunnel up: the rekey of every CHILD SA and of the IKE SA
  * before their lifetimes run out (RFC 7296 §2.8, with the jitter of {@link SaLifetime}), and
  * dead-peer detection (§2.4): after a DPD interval without a message from the gateway and without
- * inbound ESP traffic, a liveness check. Timers refer to SAs by id or SPI (STYLE #9) and do
+ * inbound ESP traffic, a liveness check. Signs of life are sampled {@link #DPD_SAMPLES} times per
+ * interval, so the check goes out about one interval after the last of them rather than up to
+ * two. Timers refer to SAs by id or SPI (STYLE #9) and do
  * nothing if the SA is gone by the time they fire.
  */
 final class KeepAlive {
   /** At most this long before AUTH_LIFETIME runs out, the re-authentication starts. */
   static final Duration REAUTH_MARGIN = Duration.ofMinutes(1);
+  /** How often per DPD interval the inbound traffic counter is looked at. */
+  static final int DPD_SAMPLES = 5;
+  /** The DPD sampling period is never shorter than this. */
+  static final Duration MIN_DPD_SAMPLE = Duration.ofSeconds(1);
 
   private final Session session;
   private final Exchanges exchanges;
@@ -35,6 +41,8 @@ final class KeepAlive {
   private SessionLoop.Timer dpdTimer;
   private boolean heard;
   private long lastActivity;
+  /** Loop time of the last sign of life (or of the last liveness check sent). */
+  private long lastSignNanos;
 
   KeepAlive(Session session, Exchanges exchanges) {
     this.session = session;
@@ -46,6 +54,9 @@ final class KeepAlive {
     armIkeRekey(lane.sa(), session.params().ikeLifetime().pickRekeyDelay(
         session.env().random()));
     heard = false;
+    cancel(dpdTimer);
+    lastActivity = activity();
+    lastSignNanos = session.loop().nanoTime();
     armDpd();
   }
 
@@ -148,20 +159,26 @@ final class KeepAlive {
     if (interval.isZero()) {
       return;
     }
-    lastActivity = activity();
-    dpdTimer = session.loop().schedule(interval, this::dpdDue);
+    Duration sample = interval.dividedBy(DPD_SAMPLES);
+    dpdTimer = session.loop().schedule(
+        sample.compareTo(MIN_DPD_SAMPLE) < 0 ? MIN_DPD_SAMPLE : sample, this::dpdDue);
   }
 
   private void dpdDue() {
     if (session.state() != SessionState.ESTABLISHED) {
       return;
     }
-    long now = activity();
-    boolean quiet = !heard && now == lastActivity;
-    heard = false;
-    if (quiet) {
-      session.log().debug("no sign of the gateway for {}; checking liveness",
-          session.params().dpdInterval());
+    long nowNanos = session.loop().nanoTime();
+    long counter = activity();
+    if (heard || counter != lastActivity) {
+      lastSignNanos = nowNanos;
+      lastActivity = counter;
+      heard = false;
+    }
+    Duration interval = session.params().dpdInterval();
+    if (nowNanos - lastSignNanos >= interval.toNanos()) {
+      session.log().debug("no sign of the gateway for {}; checking liveness", interval);
+      lastSignNanos = nowNanos; // its answer, or its give-up, decides; not one check per sample
       exchanges.checkLiveness();
     }
     armDpd();

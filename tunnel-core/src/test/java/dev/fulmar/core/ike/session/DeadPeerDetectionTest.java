@@ -53,6 +53,17 @@ class DeadPeerDetectionTest {
   }
 
   @Test
+  void theCheckGoesOutAboutOneIntervalAfterTheLastSignOfLife() {
+    h.loop.advance(Duration.ofSeconds(3));
+    espPackets.incrementAndGet(); // last traffic at 3 s, seen by the sample at 4 s
+    h.loop.advance(Duration.ofSeconds(9)); // 12 s: 8 s of quiet
+
+    assertThat(h.network.inFlight()).isEmpty();
+    h.loop.advance(Duration.ofSeconds(2)); // 14 s: one interval after the sample that saw it
+    assertThat(h.network.inFlight()).hasSize(1);
+  }
+
+  @Test
   void aGatewayRequestIsProofOfLife() {
     h.loop.advance(DPD.dividedBy(2));
     h.responder.sendInformational(List.of());
