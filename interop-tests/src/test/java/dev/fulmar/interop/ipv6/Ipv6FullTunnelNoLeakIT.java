@@ -2,6 +2,7 @@ package dev.fulmar.interop.ipv6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
@@ -25,13 +26,13 @@ class Ipv6FullTunnelNoLeakIT {
   static final Pki PKI = Pki.shared();
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static Ipv6Run fulmard;
+  private static FulmardRun fulmard;
 
   @BeforeAll
   static void start() {
     lab = Lab.createDualStack("ipv6-no-leak");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).build());
-    fulmard = new Ipv6Run(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
   }
 
   @AfterAll
@@ -66,7 +67,7 @@ class Ipv6FullTunnelNoLeakIT {
     } finally {
       run.stop(Duration.ofSeconds(30));
     }
-    assertThat(Ipv6Run.read(run.log())).contains("DOWN: system restored");
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
     assertThat(fulmard.systemState()).isEqualTo(before);
     assertThat(gateway.awaitNoClientSa(Duration.ofSeconds(15))).isTrue();
     Ping.Result after = Ping.to(Lab.GATEWAY_LAN_IP6).count(1).run(lab.client());

@@ -2,6 +2,7 @@ package dev.fulmar.interop.ipv6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.ChildSa;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
@@ -34,7 +35,7 @@ class Ipv6InsideIpv4IT {
   static final String ELSEWHERE6 = "2001:db8:ffff::80";
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static Ipv6Run fulmard;
+  private static FulmardRun fulmard;
   private String before;
 
   @BeforeAll
@@ -42,7 +43,7 @@ class Ipv6InsideIpv4IT {
     lab = Lab.createDualStack("ipv6-inside-v4");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).dualStack().build());
     lab.startIperfServer();
-    fulmard = new Ipv6Run(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
   }
 
   @AfterAll
@@ -86,8 +87,8 @@ class Ipv6InsideIpv4IT {
           .contains("dev " + device(up)).contains("src " + vip6);
       assertThat(lab.client().exec("ip", "-6", "route", "get", ELSEWHERE6).stdout())
           .as("a split tunnel leaves other IPv6 traffic alone").doesNotContain(device(up));
-      assertThat(Ipv6Run.nameservers(Ipv6Run.resolvConfOf(run)))
-          .contains(Ipv6Run.address(Lab.PUSHED_DNS6), Ipv6Run.address(Lab.PUSHED_DNS));
+      assertThat(FulmardRun.nameservers(FulmardRun.resolvConfOf(run)))
+          .contains(FulmardRun.address(Lab.PUSHED_DNS6), FulmardRun.address(Lab.PUSHED_DNS));
 
       bothFamiliesFlow(run);
       ChildSa child = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow()
@@ -127,10 +128,10 @@ class Ipv6InsideIpv4IT {
       String vip6 = assignedIpv6(up);
       assertThat(lab.client().exec("ip", "-6", "route", "get", ELSEWHERE6).stdout())
           .contains("dev " + device(up)).contains("src " + vip6);
-      assertThat(Ipv6Run.nameservers(Ipv6Run.resolvConfOf(run)))
+      assertThat(FulmardRun.nameservers(FulmardRun.resolvConfOf(run)))
           .as("a full tunnel sends every query through the tunnel, over either family")
-          .containsExactlyInAnyOrder(Ipv6Run.address(Lab.PUSHED_DNS),
-              Ipv6Run.address(Lab.PUSHED_DNS6));
+          .containsExactlyInAnyOrder(FulmardRun.address(Lab.PUSHED_DNS),
+              FulmardRun.address(Lab.PUSHED_DNS6));
       assertThat(lab.client().exec("ip", "-4", "route", "get", Lab.GATEWAY_IP).stdout())
           .as("IKE and ESP still go to the gateway outside the tunnel")
           .doesNotContain(device(up));
@@ -186,8 +187,8 @@ class Ipv6InsideIpv4IT {
   private void stopAndCompare(LabProcess run) {
     run.stop(Duration.ofSeconds(30));
     assertThat(run.isAlive()).isFalse();
-    System.out.println(Ipv6Run.read(run.log()));
-    assertThat(Ipv6Run.read(run.log())).contains("DOWN: system restored");
+    System.out.println(FulmardRun.read(run.log()));
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
     assertThat(fulmard.systemState()).isEqualTo(before);
   }
 }

@@ -2,6 +2,7 @@ package dev.fulmar.interop.ipv6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
@@ -36,14 +37,14 @@ class Ipv6OuterIT {
   static final int MTU_OVER_IPV6 = 1418;
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static Ipv6Run fulmard;
+  private static FulmardRun fulmard;
   private String before;
 
   @BeforeAll
   static void start() {
     lab = Lab.createDualStack("ipv6-outer");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).dualStack().build());
-    fulmard = new Ipv6Run(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
   }
 
   @AfterAll
@@ -71,7 +72,7 @@ class Ipv6OuterIT {
         "{ \"mode\": \"full\" }"));
     try {
       String up = fulmard.awaitUp(run, Duration.ofSeconds(90));
-      assertThat(Ipv6Run.read(run.log()))
+      assertThat(FulmardRun.read(run.log()))
           .contains("CONNECTING: to " + Lab.GATEWAY_IP6 + " from " + Lab.CLIENT_IP6);
       assertThat(up).contains("all traffic").contains("mtu " + MTU_OVER_IPV6 + ",");
       String device = Ipv6InsideIpv4IT.device(up);
@@ -142,8 +143,8 @@ class Ipv6OuterIT {
     assertThat(lab.client().exec("ip", "-6", "route").stdout().lines())
         .as("the host route to the gateway outlives the process")
         .anyMatch(route -> route.startsWith(Lab.GATEWAY_IP6 + " dev c0"));
-    assertThat(Ipv6Run.nameservers(fulmard.systemState()))
-        .as("so does the pushed DNS server").contains(Ipv6Run.address(Lab.PUSHED_DNS6));
+    assertThat(FulmardRun.nameservers(fulmard.systemState()))
+        .as("so does the pushed DNS server").contains(FulmardRun.address(Lab.PUSHED_DNS6));
 
     assertThat(fulmard.cleanup()).contains("undone: ");
     assertThat(fulmard.systemState()).isEqualTo(before);
@@ -156,8 +157,8 @@ class Ipv6OuterIT {
   private void stopAndCompare(LabProcess run) {
     run.stop(Duration.ofSeconds(30));
     assertThat(run.isAlive()).isFalse();
-    System.out.println(Ipv6Run.read(run.log()));
-    assertThat(Ipv6Run.read(run.log())).contains("DOWN: system restored");
+    System.out.println(FulmardRun.read(run.log()));
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
     assertThat(fulmard.systemState()).isEqualTo(before);
   }
 }
