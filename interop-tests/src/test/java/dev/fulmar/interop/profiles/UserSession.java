@@ -97,8 +97,8 @@ final class UserSession {
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
         "HOME=" + home, "XDG_CONFIG_HOME=" + home.resolve(".config"), "LANG=C.UTF-8"));
     cmd.addAll(runAs);
-    cmd.addAll(List.of(FulmardLauncher.javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-        "dev.fulmar.app.cli.FulmarCli", "--socket", socket.toString()));
+    cmd.addAll(List.of(FulmardLauncher.javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        "-cp", classPath, "dev.fulmar.app.cli.FulmarCli", "--socket", socket.toString()));
     cmd.addAll(Arrays.asList(args));
     return run(Duration.ofSeconds(150), secret, cmd);
   }
