@@ -32,7 +32,8 @@ class Ipv6OuterIT {
    */
   static final int MTU_OVER_IPV6 = 1418;
   @RegisterExtension
-  static final FulmardRunLab LAB = FulmardRunLab.dualStack("ipv6-outer", PKI);
+  static final FulmardRunLab LAB = FulmardRunLab.dualStack("ipv6-outer", PKI)
+      .expectingNoSaAfterEachTest();
 
   @Test
   void fullTunnelToAnIpv6GatewayCarriesBothFamilies() {
@@ -63,7 +64,7 @@ class Ipv6OuterIT {
       assertThat(sa.children().get(0).packetsIn()).as("ESP the gateway received")
           .isGreaterThanOrEqualTo(6);
     } finally {
-      stopAndCompare(run);
+      LAB.stopAndCompare(run);
       capture.stop();
     }
     assertThat(capture.count("ipv6 && udp.port == 500 && isakmp")).as("IKE_SA_INIT over IPv6")
@@ -96,7 +97,7 @@ class Ipv6OuterIT {
       assertThat(sa.remoteHost()).isEqualTo(Lab.CLIENT_IP6);
       assertThat(sa.children().get(0).localTs()).contains(Lab.LAN_SUBNET, Lab.LAN_SUBNET6);
     } finally {
-      stopAndCompare(run);
+      LAB.stopAndCompare(run);
     }
   }
 
@@ -120,14 +121,5 @@ class Ipv6OuterIT {
     assertThat(LAB.fulmard().cleanup()).contains("nothing to clean up");
     // the killed client never said goodbye
     LAB.gateway().swanctl("--terminate", "--ike", "eap-mschapv2", "--force");
-  }
-
-  /** SIGTERM, then the namespace must look exactly as before the run. */
-  private void stopAndCompare(LabProcess run) {
-    run.stop(Duration.ofSeconds(30));
-    assertThat(run.isAlive()).isFalse();
-    System.out.println(FulmardRun.read(run.log()));
-    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
-    assertThat(LAB.fulmard().systemState()).isEqualTo(LAB.before());
   }
 }

@@ -35,7 +35,8 @@ class RunTunnelIT {
       "chacha20poly1305", "CHACHA20_POLY1305",
       "aes256-sha256", "AES_CBC-256/HMAC_SHA2_256_128");
   @RegisterExtension
-  static final FulmardRunLab LAB = FulmardRunLab.ipv4("run-tunnel", PKI).withIperfServer();
+  static final FulmardRunLab LAB = FulmardRunLab.ipv4("run-tunnel", PKI).withIperfServer()
+      .expectingNoSaAfterEachTest();
 
   @ParameterizedTest(name = "split tunnel, {0}")
   @ValueSource(strings = {"aes256gcm16", "aes128gcm16", "chacha20poly1305", "aes256-sha256"})
@@ -50,7 +51,7 @@ class RunTunnelIT {
 
       trafficFlows(run, esp, "split");
     } finally {
-      stopAndCompare(run);
+      LAB.stopAndCompare(run);
     }
   }
 
@@ -72,7 +73,7 @@ class RunTunnelIT {
 
       trafficFlows(run, esp, "full");
     } finally {
-      stopAndCompare(run);
+      LAB.stopAndCompare(run);
     }
   }
 
@@ -111,14 +112,5 @@ class RunTunnelIT {
     ChildSa child = sa.children().get(0);
     assertThat(child.proposal()).isEqualTo(GATEWAY_NAMES.get(esp));
     assertThat(child.bytesIn()).as("ESP bytes the gateway received").isGreaterThan(1_000_000);
-  }
-
-  /** SIGTERM, then the namespace must look exactly as before the run. */
-  private void stopAndCompare(LabProcess run) {
-    run.stop(Duration.ofSeconds(30));
-    assertThat(run.isAlive()).isFalse();
-    System.out.println(FulmardRun.read(run.log()));
-    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
-    assertThat(LAB.fulmard().systemState()).isEqualTo(LAB.before());
   }
 }
