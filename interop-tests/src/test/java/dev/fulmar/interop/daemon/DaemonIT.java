@@ -11,6 +11,8 @@ import dev.fulmar.control.message.Credentials;
 import dev.fulmar.control.message.PromptEvent;
 import dev.fulmar.control.message.PromptKind;
 import dev.fulmar.control.message.StatusReport;
+import dev.fulmar.interop.fulmar.CommandRun;
+import dev.fulmar.interop.fulmar.LocalAccounts;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
@@ -59,7 +61,7 @@ class DaemonIT {
     // A new IKE SA of the same user replaces the one a killed helper left at the gateway.
     StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI)
         .connOption("unique", "replace").build());
-    accounts = new LocalAccounts();
+    accounts = new LocalAccounts("flabd");
     daemon = new FulmardDaemon(lab, accounts.group);
     daemon.start();
     fulmar = new CliRunner(lab, daemon.socket());
@@ -110,12 +112,12 @@ class DaemonIT {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)))
         .as("the app lists system profiles itself").isEqualTo("rw-r--r--");
 
-    CliRunner.Run up = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
+    CommandRun up = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
         "connect", "Office", "--password-stdin", "--json");
     assertThat(up.exitCode()).as(up.toString()).isZero();
     assertThat(up.json().path("status").path("state").asText()).isEqualTo("CONNECTED");
 
-    CliRunner.Run status = fulmar.asUser(accounts.operator, null, "status", "--json");
+    CommandRun status = fulmar.asUser(accounts.operator, null, "status", "--json");
     assertThat(status.exitCode()).as(status.toString()).isZero();
     JsonNode s = status.json().path("status");
     assertThat(s.path("state").asText()).isEqualTo("CONNECTED");
@@ -126,7 +128,7 @@ class DaemonIT {
     Ping.Result ping = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
     assertThat(ping.allReceived()).as(ping.output()).isTrue();
 
-    CliRunner.Run down = fulmar.asUser(accounts.operator, null, "disconnect");
+    CommandRun down = fulmar.asUser(accounts.operator, null, "disconnect");
     assertThat(down.exitCode()).as(down.toString()).isZero();
     assertThat(daemon.systemState()).isEqualTo(before);
     assertThat(fulmar.asUser(accounts.operator, null, "status", "--json").json()
@@ -162,7 +164,7 @@ class DaemonIT {
       c.disconnect(Duration.ofSeconds(60));
     }
     // Without a terminal and without --password-stdin the CLI refuses the prompt.
-    CliRunner.Run noPassword = fulmar.asUser(accounts.operator, null, "connect", "Office");
+    CommandRun noPassword = fulmar.asUser(accounts.operator, null, "connect", "Office");
     assertThat(noPassword.exitCode()).as(noPassword.toString()).isEqualTo(8);
     assertThat(daemon.log()).doesNotContain(GatewayConfig.EAP_PASSWORD);
   }
@@ -170,7 +172,7 @@ class DaemonIT {
   @Test
   @Order(2)
   void anOperatorDiagnosesThroughTheHelperAndWithoutIt() throws Exception {
-    CliRunner.Run viaHelper = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
+    CommandRun viaHelper = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
         "diagnose", "Office", "--password-stdin", "--json");
     assertThat(viaHelper.exitCode()).as(viaHelper.toString()).isZero();
     assertThat(viaHelper.json().path("report").path("negotiated").path("ikeAlgorithms")
@@ -182,7 +184,7 @@ class DaemonIT {
     Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(file, ProfileCodec.write(profile("Office", false)));
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    CliRunner.Run local = fulmar.inClientNamespaceAsNobody(GatewayConfig.EAP_PASSWORD,
+    CommandRun local = fulmar.inClientNamespaceAsNobody(GatewayConfig.EAP_PASSWORD,
         "--socket", file.resolveSibling("no-helper.sock").toString(), "diagnose",
         file.toString(),
         "--password-stdin", "--json");
@@ -206,16 +208,16 @@ class DaemonIT {
   @Test
   @Order(2)
   void usersOutsideTheGroupAreRefusedAndTheHelperLogsTheAttempt() {
-    CliRunner.Run refused = fulmar.asNobodyWithGroup(LocalAccounts.gid(accounts.group),
+    CommandRun refused = fulmar.asNobodyWithGroup(LocalAccounts.gid(accounts.group),
         "status");
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
     assertThat(refused.stderr()).contains("nobody");
     assertThat(daemon.log()).contains("refused").contains("nobody (uid 65534)");
 
-    CliRunner.Run noAccess = fulmar.asNobody("status");
+    CommandRun noAccess = fulmar.asNobody("status");
     assertThat(noAccess.exitCode()).as("the socket's permissions keep it out")
         .isEqualTo(4);
-    CliRunner.Run connect = fulmar.asNobodyWithGroup(LocalAccounts.gid(accounts.group),
+    CommandRun connect = fulmar.asNobodyWithGroup(LocalAccounts.gid(accounts.group),
         "connect", "Office");
     assertThat(connect.exitCode()).as(connect.toString()).isEqualTo(4);
   }
@@ -224,10 +226,10 @@ class DaemonIT {
   @Order(3)
   void rootDoesEverythingAndNoSecretReachesTheLog() throws Exception {
     saveAsRoot(profile("Root office", false));
-    CliRunner.Run up = fulmar.asRoot(GatewayConfig.EAP_PASSWORD, "connect", "Root office",
+    CommandRun up = fulmar.asRoot(GatewayConfig.EAP_PASSWORD, "connect", "Root office",
         "--password-stdin", "--json");
     assertThat(up.exitCode()).as(up.toString()).isZero();
-    CliRunner.Run logs = fulmar.asRoot(null, "logs", "-n", "500");
+    CommandRun logs = fulmar.asRoot(null, "logs", "-n", "500");
     assertThat(logs.exitCode()).as(logs.toString()).isZero();
     assertThat(logs.stdout()).contains("connected");
     assertThat(fulmar.asRoot(null, "disconnect").exitCode()).isZero();
@@ -242,7 +244,7 @@ class DaemonIT {
   void killMinus9WithATunnelUpThenARestartRestoresTheSystem() throws Exception {
     String before = daemon.systemState();
     saveAsRoot(profile("Full", true));
-    CliRunner.Run up = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
+    CommandRun up = fulmar.asUser(accounts.operator, GatewayConfig.EAP_PASSWORD,
         "connect", "Full", "--password-stdin");
     assertThat(up.exitCode()).as(up.toString()).isZero();
     assertThat(daemon.systemState()).isNotEqualTo(before);
@@ -268,7 +270,7 @@ class DaemonIT {
     assertThat(o.linesAnswered()).isGreaterThanOrEqualTo(10_000);
     assertThat(o.statusAfter()).as("status after the abuse").isLessThan(Duration.ofSeconds(1));
     assertThat(daemon.process().isAlive()).isTrue();
-    CliRunner.Run status = fulmar.asUser(accounts.operator, null, "status", "--json");
+    CommandRun status = fulmar.asUser(accounts.operator, null, "status", "--json");
     assertThat(status.exitCode()).as(status.toString()).isZero();
   }
 

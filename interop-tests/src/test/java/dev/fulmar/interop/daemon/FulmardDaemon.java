@@ -1,5 +1,7 @@
 package dev.fulmar.interop.daemon;
 
+import dev.fulmar.interop.fulmar.FulmardLauncher;
+import dev.fulmar.interop.fulmar.PrivateEtc;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.LabProcess;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,22 +27,14 @@ public final class FulmardDaemon {
   private final Lab lab;
   private final String operatorGroup;
   private final Path dir;
-  private final Path etcUpper;
-  private final Path etcWork;
+  private final PrivateEtc etc;
   private LabProcess process;
 
   public FulmardDaemon(Lab lab, String operatorGroup) {
     this.lab = lab;
     this.operatorGroup = operatorGroup;
     this.dir = lab.uniqueDir("fulmard-daemon");
-    this.etcUpper = dir.resolve("etc-upper");
-    this.etcWork = dir.resolve("etc-work");
-    try {
-      Files.createDirectories(etcUpper);
-      Files.createDirectories(etcWork);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.etc = new PrivateEtc(dir);
   }
 
   public Path socket() {
@@ -58,9 +51,7 @@ public final class FulmardDaemon {
 
   /** Starts the daemon and waits until its socket answers. */
   public LabProcess start() {
-    String script = "mount -t overlay fulmar-etc -o lowerdir=/etc,upperdir=" + etcUpper
-        + ",workdir=" + etcWork + " /etc && mount -t tmpfs fulmar-run /run && exec \"$@\"";
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+    List<String> cmd = new ArrayList<>(etc.wrap());
     cmd.addAll(java());
     cmd.addAll(List.of("daemon", "--socket", socket().toString(),
         "--journal-dir", dir.resolve("journal").toString(),
@@ -109,42 +100,13 @@ public final class FulmardDaemon {
 
   /** What the client namespace looks like: routes, addresses, the daemon's resolver. */
   String systemState() {
-    return "ip -4 route:\n" + lab.client().exec("ip", "-4", "route").stdout()
-        + "ip -6 route:\n" + lab.client().exec("ip", "-6", "route").stdout()
-        + "ip addr:\n" + lab.client().exec("ip", "addr").stdout().replace(" tentative", "")
-        + "resolv.conf:\n" + resolvConf();
+    return etc.systemState(lab.client());
   }
 
-  private String resolvConf() {
-    Path upper = etcUpper.resolve("resolv.conf");
-    try {
-      return Files.readString(Files.isRegularFile(upper, LinkOption.NOFOLLOW_LINKS) ? upper
-          : Path.of("/etc/resolv.conf"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The helper's runnable jar from the build, else this JVM's class path. */
+  /** The helper's command line as the service starts it (SO_PEERCRED needs sun.nio.ch). */
   static List<String> java() {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> out = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseParallelGC",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
-    Path target = Path.of(System.getProperty("user.dir")).resolveSibling("helper")
-        .resolve("target");
-    try (var jars = Files.list(target)) {
-      Path jar = jars.filter(p -> p.getFileName().toString().matches("helper-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().contains("tests")).findFirst().orElse(null);
-      if (jar != null && Files.isDirectory(target.resolve("lib"))) {
-        out.addAll(List.of("-jar", jar.toString()));
-        return out;
-      }
-    } catch (IOException e) {
-      // fall back to the class path
-    }
-    out.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        "dev.fulmar.helper.Fulmard"));
-    return out;
+    return FulmardLauncher.java("-Xmx512m", "-XX:+UseParallelGC",
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
   }
 
   static void sleep(long ms) {

@@ -2,7 +2,8 @@ package dev.fulmar.interop.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fulmar.interop.lab.Cmd;
+import dev.fulmar.interop.fulmar.CommandRun;
+import dev.fulmar.interop.fulmar.FulmardLauncher;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Pki;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,15 +84,15 @@ final class FulmarClient {
   }
 
   private Diagnosis run(List<String> prefix, Path profile, String secret, String... args) {
-    Path stdin = secret == null ? null : secretFile(secret);
     List<String> command = new ArrayList<>(prefix);
-    command.addAll(java());
+    command.addAll(FulmardLauncher.java());
     command.addAll(List.of("diagnose", profile.toString(), "--json"));
     if (secret != null) {
       command.add("--password-stdin");
     }
     command.addAll(Arrays.asList(args));
-    Cmd.Result r = Cmd.probe(Duration.ofSeconds(240), stdin, lab.client().wrap(command));
+    CommandRun r = CommandRun.probe(dir, Duration.ofSeconds(240), secret,
+        lab.client().wrap(command));
     JsonNode json = null;
     String line = r.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
         .orElse(null);
@@ -108,38 +108,6 @@ final class FulmarClient {
 
   CompletableFuture<Diagnosis> diagnoseAsync(Path profile, String secret, String... args) {
     return CompletableFuture.supplyAsync(() -> diagnose(profile, secret, args));
-  }
-
-  private Path secretFile(String secret) {
-    try {
-      Path f = Files.createTempFile(dir, "secret", ".txt",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(f, secret + "\n", StandardCharsets.UTF_8);
-      return f;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * The launcher: the helper's runnable jar from the build ({@code helper/target}), else the
-   * helper classes on this JVM's class path.
-   */
-  static List<String> java() {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path target = Path.of(System.getProperty("user.dir")).resolveSibling("helper")
-        .resolve("target");
-    try (var jars = Files.list(target)) {
-      Path jar = jars.filter(p -> p.getFileName().toString().matches("helper-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().contains("tests")).findFirst().orElse(null);
-      if (jar != null && Files.isDirectory(target.resolve("lib"))) {
-        return List.of(javaBin, "-jar", jar.toString());
-      }
-    } catch (IOException e) {
-      // fall back to the class path
-    }
-    return List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-        "dev.fulmar.helper.Fulmard");
   }
 
   private static void write(Path file, String text) {

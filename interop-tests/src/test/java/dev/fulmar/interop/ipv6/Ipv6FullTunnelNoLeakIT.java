@@ -2,17 +2,16 @@ package dev.fulmar.interop.ipv6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.interop.lab.GatewayConfig;
+import dev.fulmar.interop.fulmar.FulmardRun;
+import dev.fulmar.interop.fulmar.FulmardRunLab;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.LabProcess;
 import dev.fulmar.interop.lab.Ping;
 import dev.fulmar.interop.lab.Pki;
-import dev.fulmar.interop.lab.StrongSwanGateway;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A full tunnel to a gateway without IPv6 (no IPv6 pool, IPv4 selectors only) on a host that has
@@ -23,53 +22,39 @@ import org.junit.jupiter.api.Test;
  */
 class Ipv6FullTunnelNoLeakIT {
   static final Pki PKI = Pki.shared();
-  private static Lab lab;
-  private static StrongSwanGateway gateway;
-  private static Ipv6Run fulmard;
-
-  @BeforeAll
-  static void start() {
-    lab = Lab.createDualStack("ipv6-no-leak");
-    gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).build());
-    fulmard = new Ipv6Run(lab, PKI);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lab != null) {
-      lab.close();
-    }
-  }
+  @RegisterExtension
+  static final FulmardRunLab LAB = FulmardRunLab.dualStack("ipv6-no-leak", PKI)
+      .withIpv4OnlyGateway();
 
   @Test
   void ipv6GoesIntoTheTunnelAndNowhereElseWhenTheGatewayHasNoIpv6() {
-    String before = fulmard.systemState();
-    Ping.Result outside = Ping.to(Lab.GATEWAY_LAN_IP6).count(1).run(lab.client());
+    String before = LAB.fulmard().systemState();
+    Ping.Result outside = Ping.to(Lab.GATEWAY_LAN_IP6).count(1).run(LAB.lab().client());
     assertThat(outside.allReceived()).as("reachable without the tunnel: " + outside.output())
         .isTrue();
 
-    LabProcess run = fulmard.start(fulmard.full("no-ipv6-gateway"));
+    LabProcess run = LAB.fulmard().start(LAB.fulmard().full("no-ipv6-gateway"));
     try {
-      String up = fulmard.awaitUp(run, Duration.ofSeconds(90));
+      String up = LAB.fulmard().awaitUp(run, Duration.ofSeconds(90));
       assertThat(up).contains("all traffic").doesNotContain("2001:db8:201:");
       String device = Ipv6InsideIpv4IT.device(up);
-      assertThat(lab.client().exec("ip", "-6", "route", "get", Lab.GATEWAY_LAN_IP6).stdout())
+      assertThat(LAB.lab().client().exec("ip", "-6", "route", "get", Lab.GATEWAY_LAN_IP6).stdout())
           .contains("dev " + device);
-      Ping.Result leak = Ping.to(Lab.GATEWAY_LAN_IP6).count(2).run(lab.client());
+      Ping.Result leak = Ping.to(Lab.GATEWAY_LAN_IP6).count(2).run(LAB.lab().client());
       assertThat(leak.received()).as("IPv6 outside the tunnel: " + leak.output()).isZero();
-      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(2).run(lab.client());
+      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(2).run(LAB.lab().client());
       assertThat(v4.allReceived()).as(v4.output() + run.logTail(10)).isTrue();
 
-      IkeSa sa = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
+      IkeSa sa = LAB.gateway().awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
       assertThat(sa.remoteVips()).noneMatch(a -> a.contains(":"));
       assertThat(sa.children().get(0).localTs()).containsExactly("0.0.0.0/0");
     } finally {
       run.stop(Duration.ofSeconds(30));
     }
-    assertThat(Ipv6Run.read(run.log())).contains("DOWN: system restored");
-    assertThat(fulmard.systemState()).isEqualTo(before);
-    assertThat(gateway.awaitNoClientSa(Duration.ofSeconds(15))).isTrue();
-    Ping.Result after = Ping.to(Lab.GATEWAY_LAN_IP6).count(1).run(lab.client());
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
+    assertThat(LAB.fulmard().systemState()).isEqualTo(before);
+    assertThat(LAB.gateway().awaitNoClientSa(Duration.ofSeconds(15))).isTrue();
+    Ping.Result after = Ping.to(Lab.GATEWAY_LAN_IP6).count(1).run(LAB.lab().client());
     assertThat(after.allReceived()).as(after.output()).isTrue();
   }
 }

@@ -2,20 +2,17 @@ package dev.fulmar.interop.ipv6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.interop.lab.GatewayConfig;
+import dev.fulmar.interop.fulmar.FulmardRun;
+import dev.fulmar.interop.fulmar.FulmardRunLab;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.LabProcess;
 import dev.fulmar.interop.lab.PacketCapture;
 import dev.fulmar.interop.lab.Ping;
 import dev.fulmar.interop.lab.Pki;
-import dev.fulmar.interop.lab.StrongSwanGateway;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gateway reached over IPv6: {@code fulmard run} with a profile whose gateway is
@@ -34,66 +31,40 @@ class Ipv6OuterIT {
    * transform over IPv4 gives 1438, as the IPv4 tunnel tests show.)
    */
   static final int MTU_OVER_IPV6 = 1418;
-  private static Lab lab;
-  private static StrongSwanGateway gateway;
-  private static Ipv6Run fulmard;
-  private String before;
-
-  @BeforeAll
-  static void start() {
-    lab = Lab.createDualStack("ipv6-outer");
-    gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).dualStack().build());
-    fulmard = new Ipv6Run(lab, PKI);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (lab != null) {
-      lab.close();
-    }
-  }
-
-  @BeforeEach
-  void recordState() {
-    before = fulmard.systemState();
-  }
-
-  @AfterEach
-  void gatewayForgetsUs() {
-    assertThat(gateway.awaitNoClientSa(Duration.ofSeconds(15))).as("SAs deleted at the gateway")
-        .isTrue();
-  }
+  @RegisterExtension
+  static final FulmardRunLab LAB = FulmardRunLab.dualStack("ipv6-outer", PKI)
+      .expectingNoSaAfterEachTest();
 
   @Test
   void fullTunnelToAnIpv6GatewayCarriesBothFamilies() {
-    PacketCapture capture = lab.capture(lab.client(), "c0", "udp");
-    LabProcess run = fulmard.start(fulmard.profile("outer6", Lab.GATEWAY_IP6, Lab.GATEWAY_NAME,
-        "{ \"mode\": \"full\" }"));
+    PacketCapture capture = LAB.lab().capture(LAB.lab().client(), "c0", "udp");
+    LabProcess run = LAB.fulmard().start(LAB.fulmard().profile("outer6", Lab.GATEWAY_IP6,
+        Lab.GATEWAY_NAME, "{ \"mode\": \"full\" }"));
     try {
-      String up = fulmard.awaitUp(run, Duration.ofSeconds(90));
-      assertThat(Ipv6Run.read(run.log()))
+      String up = LAB.fulmard().awaitUp(run, Duration.ofSeconds(90));
+      assertThat(FulmardRun.read(run.log()))
           .contains("CONNECTING: to " + Lab.GATEWAY_IP6 + " from " + Lab.CLIENT_IP6);
       assertThat(up).contains("all traffic").contains("mtu " + MTU_OVER_IPV6 + ",");
       String device = Ipv6InsideIpv4IT.device(up);
-      assertThat(lab.client().exec("ip", "-6", "route", "get", Lab.GATEWAY_IP6).stdout())
+      assertThat(LAB.lab().client().exec("ip", "-6", "route", "get", Lab.GATEWAY_IP6).stdout())
           .as("the gateway stays outside the tunnel").contains("dev c0")
           .doesNotContain(device);
-      assertThat(lab.client().exec("ip", "-6", "route", "get", Lab.LAN_HOST_IP6).stdout())
+      assertThat(LAB.lab().client().exec("ip", "-6", "route", "get", Lab.LAN_HOST_IP6).stdout())
           .contains("dev " + device);
 
-      Ping.Result v6 = Ping.to(Lab.LAN_HOST_IP6).count(3).run(lab.client());
+      Ping.Result v6 = Ping.to(Lab.LAN_HOST_IP6).count(3).run(LAB.lab().client());
       assertThat(v6.allReceived()).as(v6.output() + "\n" + run.logTail(20)).isTrue();
-      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
+      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(3).run(LAB.lab().client());
       assertThat(v4.allReceived()).as(v4.output() + "\n" + run.logTail(20)).isTrue();
 
-      IkeSa sa = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
+      IkeSa sa = LAB.gateway().awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
       assertThat(sa.localHost()).isEqualTo(Lab.GATEWAY_IP6);
       assertThat(sa.remoteHost()).isEqualTo(Lab.CLIENT_IP6);
       assertThat(sa.remotePort()).as("IKE moved to NAT-T").isNotEqualTo(500);
       assertThat(sa.children().get(0).packetsIn()).as("ESP the gateway received")
           .isGreaterThanOrEqualTo(6);
     } finally {
-      stopAndCompare(run);
+      LAB.stopAndCompare(run);
       capture.stop();
     }
     assertThat(capture.count("ipv6 && udp.port == 500 && isakmp")).as("IKE_SA_INIT over IPv6")
@@ -106,58 +77,49 @@ class Ipv6OuterIT {
 
   @Test
   void splitTunnelToAnIpv6GatewayRoutesOnlyTheLans() {
-    LabProcess run = fulmard.start(fulmard.profile("outer6-split", Lab.GATEWAY_IP6,
+    LabProcess run = LAB.fulmard().start(LAB.fulmard().profile("outer6-split", Lab.GATEWAY_IP6,
         Lab.GATEWAY_NAME, "{ \"mode\": \"split\", \"include\": [ \"" + Lab.LAN_SUBNET
             + "\", \"" + Lab.LAN_SUBNET6 + "\" ] }"));
     try {
-      String up = fulmard.awaitUp(run, Duration.ofSeconds(90));
+      String up = LAB.fulmard().awaitUp(run, Duration.ofSeconds(90));
       assertThat(up).contains("routes [" + Lab.LAN_SUBNET + ", " + Lab.LAN_SUBNET6 + "]");
       String device = Ipv6InsideIpv4IT.device(up);
-      assertThat(lab.client().exec("ip", "-6", "route").stdout().lines())
+      assertThat(LAB.lab().client().exec("ip", "-6", "route").stdout().lines())
           .as("a split tunnel needs no host route to the gateway")
           .noneMatch(route -> route.startsWith(Lab.GATEWAY_IP6 + " "));
-      Ping.Result v6 = Ping.to(Lab.LAN_HOST_IP6).count(3).run(lab.client());
+      Ping.Result v6 = Ping.to(Lab.LAN_HOST_IP6).count(3).run(LAB.lab().client());
       assertThat(v6.allReceived()).as(v6.output() + "\n" + run.logTail(20)).isTrue();
-      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
+      Ping.Result v4 = Ping.to(Lab.LAN_HOST_IP).count(3).run(LAB.lab().client());
       assertThat(v4.allReceived()).as(v4.output() + "\n" + run.logTail(20)).isTrue();
-      assertThat(lab.client().exec("ip", "-6", "route", "get", Ipv6InsideIpv4IT.ELSEWHERE6)
+      assertThat(LAB.lab().client().exec("ip", "-6", "route", "get", Ipv6InsideIpv4IT.ELSEWHERE6)
           .stdout()).doesNotContain(device);
-      IkeSa sa = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
+      IkeSa sa = LAB.gateway().awaitSa(IkeSa::established, Duration.ofSeconds(5)).orElseThrow();
       assertThat(sa.remoteHost()).isEqualTo(Lab.CLIENT_IP6);
       assertThat(sa.children().get(0).localTs()).contains(Lab.LAN_SUBNET, Lab.LAN_SUBNET6);
     } finally {
-      stopAndCompare(run);
+      LAB.stopAndCompare(run);
     }
   }
 
   @Test
   void afterKillMinus9CleanupRemovesTheIpv6HostRouteToTheGateway() {
-    LabProcess run = fulmard.start(fulmard.profile("outer6-crash", Lab.GATEWAY_IP6,
+    LabProcess run = LAB.fulmard().start(LAB.fulmard().profile("outer6-crash", Lab.GATEWAY_IP6,
         Lab.GATEWAY_NAME, "{ \"mode\": \"full\" }"));
     try {
-      fulmard.awaitUp(run, Duration.ofSeconds(90));
+      LAB.fulmard().awaitUp(run, Duration.ofSeconds(90));
     } finally {
       run.kill();
     }
-    assertThat(lab.client().exec("ip", "-6", "route").stdout().lines())
+    assertThat(LAB.lab().client().exec("ip", "-6", "route").stdout().lines())
         .as("the host route to the gateway outlives the process")
         .anyMatch(route -> route.startsWith(Lab.GATEWAY_IP6 + " dev c0"));
-    assertThat(Ipv6Run.nameservers(fulmard.systemState()))
-        .as("so does the pushed DNS server").contains(Ipv6Run.address(Lab.PUSHED_DNS6));
+    assertThat(FulmardRun.nameservers(LAB.fulmard().systemState()))
+        .as("so does the pushed DNS server").contains(FulmardRun.address(Lab.PUSHED_DNS6));
 
-    assertThat(fulmard.cleanup()).contains("undone: ");
-    assertThat(fulmard.systemState()).isEqualTo(before);
-    assertThat(fulmard.cleanup()).contains("nothing to clean up");
+    assertThat(LAB.fulmard().cleanup()).contains("undone: ");
+    assertThat(LAB.fulmard().systemState()).isEqualTo(LAB.before());
+    assertThat(LAB.fulmard().cleanup()).contains("nothing to clean up");
     // the killed client never said goodbye
-    gateway.swanctl("--terminate", "--ike", "eap-mschapv2", "--force");
-  }
-
-  /** SIGTERM, then the namespace must look exactly as before the run. */
-  private void stopAndCompare(LabProcess run) {
-    run.stop(Duration.ofSeconds(30));
-    assertThat(run.isAlive()).isFalse();
-    System.out.println(Ipv6Run.read(run.log()));
-    assertThat(Ipv6Run.read(run.log())).contains("DOWN: system restored");
-    assertThat(fulmard.systemState()).isEqualTo(before);
+    LAB.gateway().swanctl("--terminate", "--ike", "eap-mschapv2", "--force");
   }
 }

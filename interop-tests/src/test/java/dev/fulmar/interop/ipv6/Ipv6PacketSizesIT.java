@@ -2,6 +2,7 @@ package dev.fulmar.interop.ipv6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Iperf3;
 import dev.fulmar.interop.lab.Lab;
@@ -33,7 +34,7 @@ class Ipv6PacketSizesIT {
   /** IPv6 header (40) plus ICMPv6 echo header (8) around ping's payload. */
   private static final int PING6_OVERHEAD = 48;
   private static Lab lab;
-  private static Ipv6Run fulmard;
+  private static FulmardRun fulmard;
   private static LabProcess run;
   private static String before;
   private static String tun;
@@ -44,7 +45,7 @@ class Ipv6PacketSizesIT {
     lab = Lab.createDualStack("ipv6-sizes");
     StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).dualStack().build());
     lab.startIperfServer();
-    fulmard = new Ipv6Run(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
     before = fulmard.systemState();
     run = fulmard.start(fulmard.split("sizes6", Lab.LAN_SUBNET6));
     Matcher up = UP.matcher(fulmard.awaitUp(run, Duration.ofSeconds(90)));
@@ -64,7 +65,7 @@ class Ipv6PacketSizesIT {
     try {
       if (run != null) {
         run.stop(Duration.ofSeconds(30));
-        assertThat(Ipv6Run.read(run.log())).contains("DOWN: system restored");
+        assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
         assertThat(fulmard.systemState()).isEqualTo(before);
       }
     } finally {

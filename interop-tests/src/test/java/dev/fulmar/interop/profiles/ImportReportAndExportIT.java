@@ -3,6 +3,7 @@ package dev.fulmar.interop.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulmar.interop.fulmar.CommandRun;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Pki;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class ImportReportAndExportIT {
   void aDryRunPrintsTheReportAndSavesNothing() throws IOException {
     Path shrew = files.shrewMutualPsk();
     List<Path> before = profileFiles();
-    UserSession.Run text = user.fulmar(null, "import", shrew.getFileName().toString(),
+    CommandRun text = user.fulmar(null, "import", shrew.getFileName().toString(),
         "--dry-run");
     assertThat(text.exitCode()).as(text.toString()).isZero();
     assertThat(text.stdout()).startsWith("Imported from: Shrew Soft VPN site file")
@@ -62,7 +63,7 @@ class ImportReportAndExportIT {
             "you will be asked for it each time you connect",
             "Dry run: 'fulmar-lab-psk' can be imported; nothing was saved.");
 
-    UserSession.Run json = user.fulmar(null, "import", shrew.getFileName().toString(),
+    CommandRun json = user.fulmar(null, "import", shrew.getFileName().toString(),
         "--dry-run", "--json");
     assertThat(json.exitCode()).as(json.toString()).isZero();
     JsonNode r = json.json();
@@ -92,7 +93,7 @@ class ImportReportAndExportIT {
   @Test
   void aSecretInAFileIsDroppedWithAMessageAndNeverWritten() {
     for (Map.Entry<Path, String> e : withSecrets.entrySet()) {
-      UserSession.Run r = user.fulmar(null, "import", e.getKey().getFileName().toString(),
+      CommandRun r = user.fulmar(null, "import", e.getKey().getFileName().toString(),
           "--json");
       assertThat(r.exitCode()).as(r.toString()).isZero();
       assertThat(r.json().path("secrets")).as(r.toString()).singleElement()
@@ -102,7 +103,7 @@ class ImportReportAndExportIT {
       assertThat(r.output()).as(e.getKey().toString()).doesNotContain(e.getValue());
     }
     withSecrets.values().forEach(user::assertNoFileContains);
-    UserSession.Run list = user.fulmar(null, "list");
+    CommandRun list = user.fulmar(null, "list");
     assertThat(list.stdout()).contains("Lab EAP (sswan)", "Lab certificate (mobileconfig)",
         "Lab certificate (vpn)", "fulmar-lab", "fulmar-lab-psk");
   }
@@ -110,18 +111,18 @@ class ImportReportAndExportIT {
   @Test
   void anExportNeverContainsASecretWithoutAKeychain() throws IOException {
     for (Map.Entry<Path, String> e : withSecrets.entrySet()) {
-      UserSession.Run imported = user.fulmar(null, "import",
+      CommandRun imported = user.fulmar(null, "import",
           e.getKey().getFileName().toString(), "--json");
       String name = imported.json().path("name").asText();
       String secret = e.getValue();
 
-      UserSession.Run plain = user.fulmar(null, "export", name);
+      CommandRun plain = user.fulmar(null, "export", name);
       assertThat(plain.exitCode()).as(plain.toString()).isZero();
       assertThat(plain.stdout()).contains("\"fulmar-profile\"").doesNotContain(secret);
       assertThat(plain.stdout()).doesNotContainPattern("\"(password|psk|pkcs12Password)\"\\s*:");
       Path out = user.downloads().resolve("export-" + imported.json().path("name").asText()
           .replaceAll("[^A-Za-z0-9]", "_") + ".vpn");
-      UserSession.Run asked = user.fulmar(null, "export", name, "--include-secrets", "-o",
+      CommandRun asked = user.fulmar(null, "export", name, "--include-secrets", "-o",
           out.getFileName().toString(), "--json");
       assertThat(asked.exitCode()).as(asked.toString()).isZero();
       assertThat(asked.stderr()).contains("--include-secrets: no secret was written",
@@ -135,7 +136,7 @@ class ImportReportAndExportIT {
   @Test
   void aFileInNoKnownFormatIsRefusedWithTheFormatsAccepted() {
     files.write("office.ovpn", "client\nremote vpn.example.net 1194\nproto udp\n");
-    UserSession.Run r = user.fulmar(null, "import", "office.ovpn");
+    CommandRun r = user.fulmar(null, "import", "office.ovpn");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(6);
     assertThat(r.stdout()).contains("not a profile Fulmar can import", ".sswan",
         ".mobileconfig", "ProfileXML", "Shrew Soft", "swanctl.conf");

@@ -3,6 +3,9 @@ package dev.fulmar.interop.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulmar.interop.daemon.FulmardDaemon;
+import dev.fulmar.interop.fulmar.CommandRun;
+import dev.fulmar.interop.fulmar.LocalAccounts;
 import dev.fulmar.interop.lab.Credential;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
@@ -35,8 +38,8 @@ class ImportThenConnectIT {
       List.of(GatewayConfig.EAP_PASSWORD, ForeignProfiles.P12_PASSWORD);
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static OperatorAccount account;
-  private static LabHelper helper;
+  private static LocalAccounts account;
+  private static FulmardDaemon helper;
   private static UserSession user;
   private static ForeignProfiles files;
   private static AppleProfiles apple;
@@ -45,10 +48,10 @@ class ImportThenConnectIT {
   static void start() {
     lab = Lab.create("profiles-connect");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).build());
-    account = new OperatorAccount();
-    helper = new LabHelper(lab, account.group);
+    account = new LocalAccounts("flabp");
+    helper = new FulmardDaemon(lab, account.group);
     helper.start();
-    user = UserSession.operator(lab, helper.socket(), account.user);
+    user = UserSession.operator(lab, helper.socket(), account.operator);
     files = new ForeignProfiles(PKI, user.downloads());
     apple = new AppleProfiles(PKI, user.downloads());
   }
@@ -58,7 +61,7 @@ class ImportThenConnectIT {
     try {
       if (helper != null) {
         String log = helper.log();
-        assertThat(log).contains(account.user + " (uid ").contains("connects");
+        assertThat(log).contains(account.operator + " (uid ").contains("connects");
         SECRETS.forEach(s -> assertThat(log).as("the helper's log").doesNotContain(s));
       }
       if (user != null) {
@@ -114,10 +117,10 @@ class ImportThenConnectIT {
 
   /** {@code fulmar import FILE} as a person types it; returns the saved profile's name. */
   private static String imported(java.nio.file.Path file, String expectedName) {
-    UserSession.Run r = user.fulmar(null, "import", file.getFileName().toString());
+    CommandRun r = user.fulmar(null, "import", file.getFileName().toString());
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.stdout()).contains("Mapped:", expectedName);
-    UserSession.Run list = user.fulmar(null, "list");
+    CommandRun list = user.fulmar(null, "list");
     assertThat(list.stdout()).as(list.toString()).contains(expectedName);
     return expectedName;
   }
@@ -128,7 +131,7 @@ class ImportThenConnectIT {
    */
   private static IkeSa connectReachTheLanAndDisconnect(String name, String secret) {
     long t0 = System.nanoTime();
-    UserSession.Run up = user.fulmar(secret, "connect", name, "--password-stdin", "--json");
+    CommandRun up = user.fulmar(secret, "connect", name, "--password-stdin", "--json");
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertThat(up.exitCode()).as("%s%nhelper:%n%s%ngateway:%n%s", up, helper.log(),
         gateway.logTail(30)).isZero();
@@ -149,7 +152,7 @@ class ImportThenConnectIT {
       Measurements.record("imported '" + name + "': fulmar connect (cold CLI JVM)", ms + " ms");
       return sa;
     } finally {
-      UserSession.Run down = user.fulmar(null, "disconnect");
+      CommandRun down = user.fulmar(null, "disconnect");
       assertThat(down.exitCode()).as(down.toString()).isZero();
       assertThat(gateway.awaitNoClientSa(Duration.ofSeconds(15))).as("deleted at the gateway")
           .isTrue();

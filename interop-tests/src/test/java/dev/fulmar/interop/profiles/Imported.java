@@ -3,6 +3,7 @@ package dev.fulmar.interop.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fulmar.interop.fulmar.CommandRun;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
@@ -48,7 +49,7 @@ record Imported(JsonNode json, Path saved) {
     List<String> args = new ArrayList<>(List.of("import", file.getFileName().toString(),
         "--json"));
     args.addAll(List.of(more));
-    UserSession.Run r = user.fulmar(null, args.toArray(new String[0]));
+    CommandRun r = user.fulmar(null, args.toArray(new String[0]));
     assertThat(r.exitCode()).as("fulmar import: %s", r).isZero();
     JsonNode j = r.json();
     assertThat(j.path("ok").asBoolean()).as(r.toString()).isTrue();
@@ -94,12 +95,12 @@ record Imported(JsonNode json, Path saved) {
    * exchanges, and that the delete reached the gateway.
    */
   Connected connect(UserSession user, StrongSwanGateway gateway, String secret) {
-    CompletableFuture<UserSession.Run> run = CompletableFuture.supplyAsync(
+    CompletableFuture<CommandRun> run = CompletableFuture.supplyAsync(
         () -> user.diagnose(saved, secret, "--hold", HOLD_SECONDS));
     IkeSa sa = gateway.awaitSa(s -> s.established() && !s.remoteVips().isEmpty()
         && s.children().stream().anyMatch(c -> c.installed()), Duration.ofSeconds(90))
         .orElse(null);
-    UserSession.Run r = run.join();
+    CommandRun r = run.join();
     assertThat(sa).as("the gateway's established SA; client: %s%ngateway log:%n%s", r,
         gateway.logTail(30)).isNotNull();
     JsonNode d = r.json();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fulmar.interop.fulmar.CommandRun;
 import dev.fulmar.interop.lab.Credential;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Lab;
@@ -123,7 +124,7 @@ class ImportedProfilesIT {
         .indexOf(Lab.GATEWAY_IP);
     tampered[at + Lab.GATEWAY_IP.length() - 1] = '9';
     Files.write(user.downloads().resolve("tampered.mobileconfig"), tampered);
-    UserSession.Run refused = user.fulmar(null, "import", "tampered.mobileconfig");
+    CommandRun refused = user.fulmar(null, "import", "tampered.mobileconfig");
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(6);
     assertThat(refused.output()).contains("changed after it was signed");
 
@@ -156,7 +157,7 @@ class ImportedProfilesIT {
   @Test
   void profileXmlIsCompletedWithWhatWindowsKeepsElsewhere() {
     Path xml = files.profileXml();
-    UserSession.Run alone = user.fulmar(null, "import", xml.getFileName().toString());
+    CommandRun alone = user.fulmar(null, "import", xml.getFileName().toString());
     assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(6);
     assertThat(alone.stdout()).contains("You still need to supply:",
         "your user name for eap-mschapv2", "TrustedRootCA");
@@ -215,7 +216,7 @@ class ImportedProfilesIT {
     assertDroppedForLackOfKeychain(i, "pre-shared key");
     user.assertNoFileContains(GatewayConfig.PSK);
 
-    UserSession.Run without = user.diagnose(i.saved(), null);
+    CommandRun without = user.diagnose(i.saved(), null);
     assertThat(without.exitCode()).as(without.toString()).isEqualTo(4);
     assertThat(without.output()).contains("pre-shared key").doesNotContain(GatewayConfig.PSK);
     assertThat(gateway.listSas()).noneMatch(sa -> sa.established() && "psk".equals(sa.name()));

@@ -2,8 +2,9 @@ package dev.fulmar.interop.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fulmar.interop.fulmar.CommandRun;
+import dev.fulmar.interop.fulmar.FulmardLauncher;
+import dev.fulmar.interop.fulmar.ReadableClassPath;
 import dev.fulmar.interop.lab.Cmd;
 import dev.fulmar.interop.lab.Lab;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import java.util.stream.Stream;
  * root-only file.
  */
 final class UserSession {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Lab lab;
   private final Path dir;
   private final Path home;
@@ -37,29 +37,6 @@ final class UserSession {
   /** The {@code setpriv} prefix for an unprivileged account, or nothing for root. */
   private final List<String> runAs;
   private final String classPath;
-
-  /** What one command printed and returned. */
-  record Run(int exitCode, String stdout, String stderr) {
-    /** The last line of standard output that is a JSON object. */
-    JsonNode json() {
-      String line = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
-          .orElseThrow(() -> new AssertionError("no JSON in: " + this));
-      try {
-        return JSON.readTree(line);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + line, e);
-      }
-    }
-
-    String output() {
-      return stdout + stderr;
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
-    }
-  }
 
   /** A user at the lab's client: {@link #diagnose} reaches the lab gateway. */
   UserSession(Lab lab) {
@@ -115,13 +92,13 @@ final class UserSession {
   }
 
   /** {@code fulmar ARGS} in the downloads directory, with {@code secret} on standard input. */
-  Run fulmar(String secret, String... args) {
+  CommandRun fulmar(String secret, String... args) {
     List<String> cmd = new ArrayList<>(List.of("env", "-i", "-C", downloads.toString(),
         "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
         "HOME=" + home, "XDG_CONFIG_HOME=" + home.resolve(".config"), "LANG=C.UTF-8"));
     cmd.addAll(runAs);
-    cmd.addAll(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-        "dev.fulmar.app.cli.FulmarCli", "--socket", socket.toString()));
+    cmd.addAll(List.of(FulmardLauncher.javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        "-cp", classPath, "dev.fulmar.app.cli.FulmarCli", "--socket", socket.toString()));
     cmd.addAll(Arrays.asList(args));
     return run(Duration.ofSeconds(150), secret, cmd);
   }
@@ -130,11 +107,11 @@ final class UserSession {
    * {@code fulmard diagnose PROFILE --json [--password-stdin] ARGS} in the client namespace, as
    * root (source port 500), with {@code secret} (or nothing) on standard input.
    */
-  Run diagnose(Path profile, String secret, String... args) {
+  CommandRun diagnose(Path profile, String secret, String... args) {
     if (lab == null) {
       throw new IllegalStateException("this user has no lab to connect to");
     }
-    List<String> cmd = new ArrayList<>(List.of(java(), "-cp",
+    List<String> cmd = new ArrayList<>(List.of(FulmardLauncher.javaBinary(), "-cp",
         System.getProperty("java.class.path"), "dev.fulmar.helper.Fulmard", "diagnose",
         profile.toString(), "--json"));
     if (secret != null) {
@@ -161,35 +138,8 @@ final class UserSession {
     }
   }
 
-  private Run run(Duration timeout, String secret, List<String> cmd) {
-    Path stdin = secret == null ? null : secretFile(secret);
-    try {
-      Cmd.Result r = Cmd.probe(timeout, stdin, cmd);
-      return new Run(r.exitCode(), r.stdout(), r.stderr());
-    } finally {
-      if (stdin != null) {
-        try {
-          Files.deleteIfExists(stdin);
-        } catch (IOException e) {
-          // the lab directory goes with the lab
-        }
-      }
-    }
-  }
-
-  private Path secretFile(String secret) {
-    try {
-      Path f = Files.createTempFile(dir, "secret", ".txt",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(f, secret + "\n", StandardCharsets.UTF_8);
-      return f;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private CommandRun run(Duration timeout, String secret, List<String> cmd) {
+    return CommandRun.probe(dir, timeout, secret, cmd);
   }
 
   private static int indexOf(byte[] hay, byte[] needle) {

@@ -1,5 +1,6 @@
 package dev.fulmar.interop.tunnel;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.ClientConfig;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Iperf3;

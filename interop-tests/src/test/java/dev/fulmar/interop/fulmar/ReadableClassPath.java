@@ -1,4 +1,4 @@
-package dev.fulmar.interop.profiles;
+package dev.fulmar.interop.fulmar;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * read, so the real {@code fulmar} can run as an unprivileged account (Maven's repository under
  * {@code /root} is not readable by it).
  */
-final class ReadableClassPath {
+public final class ReadableClassPath {
   private ReadableClassPath() {}
 
   /** Fills {@code dir} and returns the class path for {@code java -cp}. */
-  static String in(Path dir) {
+  public static String in(Path dir) {
     try {
       Files.createDirectories(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
