@@ -98,16 +98,18 @@ final class RunSandbox implements AutoCloseable {
   private String script(String prelude, String args) {
     String root = Path.of(System.getProperty("user.dir")).getParent().toString();
     return String.join("\n", "set -e",
+        // the checkout first: it may lie under /home or /tmp, which are covered next
+        "mount --bind " + root + " /opt",
         overlay("/etc", "etc"), overlay("/var", "var"),
         "mount --bind " + dir.resolve("run") + " /run",
         "mount --bind " + dir.resolve("home") + " /home",
         "mount --bind " + dir.resolve("tmp") + " /tmp",
-        "mount --bind " + root + " /opt",
         "ip link set lo up",
         "id " + user + " >/dev/null 2>&1 || useradd --create-home --shell /bin/sh " + user,
         "unset DISPLAY WAYLAND_DISPLAY XAUTHORITY",
         "export SUDO_USER=" + user + " SUDO_UID=$(id -u " + user + ")",
-        prelude,
+        // the prelude's files in the lab dir, as seen through /opt (/tmp may cover the original)
+        prelude.replace(root + "/", "/opt/"),
         "exec /opt/bin/run-fulmar " + args, "");
   }
 
