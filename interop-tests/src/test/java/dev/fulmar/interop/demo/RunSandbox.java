@@ -104,12 +104,14 @@ final class RunSandbox implements AutoCloseable {
         "mount --bind " + dir.resolve("run") + " /run",
         "mount --bind " + dir.resolve("home") + " /home",
         "mount --bind " + dir.resolve("tmp") + " /tmp",
+        // a checkout under /home or /tmp (now covered) is put back at its own path too, so that
+        // the lab dir's files keep their names inside the sandbox
+        "[ -d " + root + " ] || { mkdir -p " + root + " && mount --bind /opt " + root + "; }",
         "ip link set lo up",
         "id " + user + " >/dev/null 2>&1 || useradd --create-home --shell /bin/sh " + user,
         "unset DISPLAY WAYLAND_DISPLAY XAUTHORITY",
         "export SUDO_USER=" + user + " SUDO_UID=$(id -u " + user + ")",
-        // the prelude's files in the lab dir, as seen through /opt (/tmp may cover the original)
-        prelude.replace(root + "/", "/opt/"),
+        prelude,
         "exec /opt/bin/run-fulmar " + args, "");
   }
 
