@@ -72,6 +72,7 @@ final class MobileconfigImporter implements FormatImporter {
 
   private static NSObject parsePlist(byte[] plist) throws Exception {
     if (plist.length > 8 && new String(plist, 0, 8, StandardCharsets.US_ASCII).equals("bplist00")) {
+      BinaryPlistCheck.check(plist);
       return com.dd.plist.BinaryPropertyListParser.parse(plist);
     }
     try {

@@ -50,6 +50,33 @@ class ProfileImporterTest {
     assertThat(r.report().toText()).startsWith("Not imported");
   }
 
+  /**
+   * A binary plist of one string object whose length marker (0x5F: "length in the next integer")
+   * is followed by 0x00 instead of an integer marker; offset table {@code 08}; trailer: offsets of
+   * 1 byte, references of 1 byte, 1 object, top object 0, offset table at byte 10.
+   */
+  private static final String DAMAGED_BPLIST_HEX = "62706c6973743030" + "5f00" + "08"
+      + "000000000000" + "0101" + "0000000000000001" + "0000000000000000" + "000000000000000a";
+
+  @Test
+  void aDamagedBinaryPlistIsRefusedWithWhereAndNothingOnStandardError() {
+    byte[] damaged = java.util.HexFormat.of().parseHex(DAMAGED_BPLIST_HEX);
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    ImportResult r;
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      r = ProfileImporter.importBytes(damaged, "damaged.mobileconfig");
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(r.ok()).isFalse();
+    assertThat(r.errors().get(0).message())
+        .contains("binary property list is damaged", "object 0", "byte 8");
+    assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
   @Test
   void refusesFilesTooLargeForAProfile() throws Exception {
     Path big = tmp.resolve("big.vpn");
