@@ -1,6 +1,7 @@
 package dev.fulmar.interop.daemon;
 
 import dev.fulmar.interop.fulmar.FulmardLauncher;
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.fulmar.PrivateEtc;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.LabProcess;
@@ -28,6 +29,7 @@ public final class FulmardDaemon {
   private final String operatorGroup;
   private final Path dir;
   private final PrivateEtc etc;
+  private final Path journal;
   private LabProcess process;
 
   public FulmardDaemon(Lab lab, String operatorGroup) {
@@ -35,6 +37,20 @@ public final class FulmardDaemon {
     this.operatorGroup = operatorGroup;
     this.dir = lab.uniqueDir("fulmard-daemon");
     this.etc = new PrivateEtc(dir);
+    this.journal = dir.resolve("journal");
+  }
+
+  /**
+   * A daemon (operator group root) that shares the private /etc and the journal of {@code run}:
+   * its {@link FulmardRun#systemStateWithFirewall()} reads what the daemon rewrote, and a
+   * {@code fulmard run} or {@code cleanup} of it finds what the daemon left.
+   */
+  public FulmardDaemon(Lab lab, FulmardRun run) {
+    this.lab = lab;
+    this.operatorGroup = "root";
+    this.dir = lab.uniqueDir("fulmard-daemon");
+    this.etc = run.etc();
+    this.journal = run.journal();
   }
 
   public Path socket() {
@@ -45,7 +61,8 @@ public final class FulmardDaemon {
     return dir.resolve("profiles");
   }
 
-  LabProcess process() {
+  /** The daemon process last started. */
+  public LabProcess process() {
     return process;
   }
 
@@ -54,12 +71,12 @@ public final class FulmardDaemon {
     List<String> cmd = new ArrayList<>(etc.wrap());
     cmd.addAll(java());
     cmd.addAll(List.of("daemon", "--socket", socket().toString(),
-        "--journal-dir", dir.resolve("journal").toString(),
+        "--journal-dir", journal.toString(),
         "--profiles-dir", profilesDir().toString(),
         "--policy", dir.resolve("policy.json").toString(),
         "--operator-group", operatorGroup));
     process = lab.start(lab.client(), "fulmard-daemon", cmd);
-    awaitListening(Duration.ofSeconds(60));
+    awaitListening(Duration.ofSeconds(90));
     return process;
   }
 

@@ -48,8 +48,7 @@ public final class FulmardRun {
 
   /** The same profile for another gateway address. */
   public Path profile(String name, String gatewayHost, boolean full, String espProposal) {
-    String routing = full ? "{ \"mode\": \"full\" }"
-        : "{ \"mode\": \"split\", \"include\": [ \"" + Lab.LAN_SUBNET + "\" ] }";
+    String routing = full ? "{ \"mode\": \"full\" }" : splitLan();
     return write(name, gatewayHost, null, routing, espProposal);
   }
 
@@ -74,20 +73,56 @@ public final class FulmardRun {
     return write(name, host, remoteId, tunnel, null);
   }
 
+  /**
+   * A profile for the gateway's IPv4 address with the tunnel object {@code tunnel} and the
+   * further top-level members {@code members} (each {@code "key": value}, e.g. {@code
+   * "proposals": { ... }}), which stand between the tunnel and the login.
+   */
+  public Path profileWith(String name, String tunnel, String... members) {
+    return write(name, profileJson(name, Lab.GATEWAY_IP, null, tunnel, List.of(members)));
+  }
+
+  /** A profile with the routing, timers, transport and kill switch of {@code options}. */
+  public Path profile(String name, ProfileOptions options) {
+    return write(name, profileJson(name, options));
+  }
+
+  /** The text of {@link #profile(String, ProfileOptions)}, in the .vpn format. */
+  public String profileJson(String name, ProfileOptions options) {
+    return profileJson(name, Lab.GATEWAY_IP, null, options.tunnel(), options.members());
+  }
+
+  /** The split-tunnel object for the lab's LAN only. */
+  public static String splitLan() {
+    return "{ \"mode\": \"split\", \"include\": [ \"" + Lab.LAN_SUBNET + "\" ] }";
+  }
+
   private Path write(String name, String host, String remoteId, String tunnel, String esp) {
-    String json = "{\n  \"format\": \"fulmar-profile\",\n  \"version\": 1,\n"
+    List<String> members = esp == null ? List.of()
+        : List.of("\"proposals\": { \"esp\": [ \"" + esp + "\" ] }");
+    return write(name, profileJson(name, host, remoteId, tunnel, members));
+  }
+
+  private Path write(String name, String json) {
+    Path file = dir.resolve(name + ".vpn");
+    write(file, json);
+    return file;
+  }
+
+  private String profileJson(String name, String host, String remoteId, String tunnel,
+      List<String> members) {
+    StringBuilder extra = new StringBuilder();
+    members.forEach(m -> extra.append("  ").append(m).append(",\n"));
+    return "{\n  \"format\": \"fulmar-profile\",\n  \"version\": 1,\n"
         + "  \"name\": \"" + name + "\",\n"
         + "  \"gateway\": { \"host\": \"" + host + "\" },\n"
         + (remoteId == null ? "" : "  \"remoteId\": \"" + remoteId + "\",\n")
         + "  \"trust\": { \"caCertificates\": [ { \"pem\": " + quoted(pki.caPem())
         + " } ], \"systemTrustStore\": false },\n"
         + "  \"tunnel\": " + tunnel + ",\n"
-        + (esp == null ? "" : "  \"proposals\": { \"esp\": [ \"" + esp + "\" ] },\n")
+        + extra
         + "  \"auth\": { \"method\": \"eap-mschapv2\", \"username\": \""
         + GatewayConfig.EAP_USER + "\" }\n}\n";
-    Path file = dir.resolve(name + ".vpn");
-    write(file, json);
-    return file;
   }
 
   /** Starts {@code fulmard run} (plus {@code extra} options) in the client namespace. */
@@ -140,6 +175,36 @@ public final class FulmardRun {
     throw new AssertionError("fulmard run not up after " + timeout + ":\n" + p.logTail(40));
   }
 
+  /**
+   * Waits until {@code p} has printed {@code n} lines starting with {@code prefix}; returns the
+   * n-th. Fails with the log when the process ends first or the time is up.
+   */
+  public static String awaitLine(LabProcess p, String prefix, int n, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<String> hits = lines(p).stream().filter(l -> l.startsWith(prefix)).toList();
+      if (hits.size() >= n) {
+        return hits.get(n - 1);
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("fulmard run ended (exit " + p.exitValue() + ") before line "
+            + n + " '" + prefix + "':\n" + p.logTail(40));
+      }
+      sleep(100);
+    }
+    throw new AssertionError("no line " + n + " '" + prefix + "' after " + timeout + ":\n"
+        + p.logTail(40));
+  }
+
+  /** How many lines starting with {@code prefix} {@code p} printed so far. */
+  public static long count(LabProcess p, String prefix) {
+    return lines(p).stream().filter(l -> l.startsWith(prefix)).count();
+  }
+
+  private static List<String> lines(LabProcess p) {
+    return read(p.log()).lines().toList();
+  }
+
   /** The resolv.conf the running process sees (its own mount namespace). */
   public static String resolvConfOf(LabProcess p) {
     return read(Path.of("/proc", Long.toString(p.pid()), "root", "etc", "resolv.conf"));
@@ -153,6 +218,26 @@ public final class FulmardRun {
   /** The client namespace's routes (both families), addresses and resolver. */
   public String systemState() {
     return etc.systemState(lab.client());
+  }
+
+  /** {@link #systemState()} plus the client namespace's nftables ruleset (the kill switch). */
+  public String systemStateWithFirewall() {
+    return systemState() + "nft:\n" + nftRuleset();
+  }
+
+  /** The client namespace's nftables ruleset. */
+  public String nftRuleset() {
+    return lab.client().exec("nft", "list", "ruleset").stdout();
+  }
+
+  /** The journal of system changes every run, cleanup and daemon of this instance shares. */
+  public Path journal() {
+    return journal;
+  }
+
+  /** The private /etc every run, cleanup and daemon of this instance shares. */
+  public PrivateEtc etc() {
+    return etc;
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.fulmar.interop.reconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
+import dev.fulmar.interop.fulmar.ProfileOptions;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
@@ -25,7 +27,7 @@ class AddressChangeIT {
   private static final Pki PKI = Pki.shared();
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static FulmardRunner fulmard;
+  private static FulmardRun fulmard;
   private static AddressChange change;
 
   @BeforeAll
@@ -33,7 +35,7 @@ class AddressChangeIT {
     lab = Lab.create("address-change");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).mobike(false)
         .connOption("unique", "replace").build());
-    fulmard = new FulmardRunner(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
     change = new AddressChange(lab);
   }
 
@@ -46,22 +48,22 @@ class AddressChangeIT {
 
   @Test
   void withoutMobikeTheTunnelIsSetUpAgainFromTheNewAddress() {
-    String before = fulmard.systemState();
+    String before = fulmard.systemStateWithFirewall();
     LabProcess run = fulmard.start(fulmard.profile("moving",
-        FulmardRunner.Options.fullTunnel().withKillSwitch()));
+        ProfileOptions.fullTunnel().withKillSwitch()));
     try {
-      FulmardRunner.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
+      FulmardRun.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
       assertThat(gateway.awaitSa(IkeSa::established, Duration.ofSeconds(10)).orElseThrow()
           .remoteHost()).isEqualTo(Lab.CLIENT_IP);
 
       long t0 = System.nanoTime();
       change.move();
-      String reconnecting = FulmardRunner.awaitLine(run, "RECONNECTING:", 1,
+      String reconnecting = FulmardRun.awaitLine(run, "RECONNECTING:", 1,
           Duration.ofSeconds(30));
       assertThat(reconnecting).as("the engine could not move the session")
           .contains("address changed to " + AddressChange.NEW_ADDRESS)
           .contains("the gateway does not support MOBIKE");
-      FulmardRunner.awaitLine(run, "UP:", 2, Duration.ofSeconds(60));
+      FulmardRun.awaitLine(run, "UP:", 2, Duration.ofSeconds(60));
       Measurements.record("address change without MOBIKE -> UP again ms",
           String.valueOf((System.nanoTime() - t0) / 1_000_000));
 
@@ -76,7 +78,7 @@ class AddressChangeIT {
       run.stop(Duration.ofSeconds(30));
       change.back();
     }
-    assertThat(FulmardRunner.read(run.log())).contains("DOWN: system restored");
-    assertThat(fulmard.systemState()).isEqualTo(before);
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
+    assertThat(fulmard.systemStateWithFirewall()).isEqualTo(before);
   }
 }

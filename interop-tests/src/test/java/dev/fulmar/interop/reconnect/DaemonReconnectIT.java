@@ -9,6 +9,9 @@ import dev.fulmar.control.message.StateEvent;
 import dev.fulmar.control.message.Topic;
 import dev.fulmar.control.message.TunnelState;
 import dev.fulmar.control.message.TunnelStatus;
+import dev.fulmar.interop.daemon.FulmardDaemon;
+import dev.fulmar.interop.fulmar.FulmardRun;
+import dev.fulmar.interop.fulmar.ProfileOptions;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.Measurements;
@@ -45,8 +48,8 @@ class DaemonReconnectIT {
   private static final int DPD_SECONDS = 5;
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static FulmardRunner files;
-  private static FulmardService daemon;
+  private static FulmardRun files;
+  private static FulmardDaemon daemon;
   private final List<TunnelState> states = new CopyOnWriteArrayList<>();
   private final List<TunnelStatus> statuses = new CopyOnWriteArrayList<>();
   private String before;
@@ -57,8 +60,8 @@ class DaemonReconnectIT {
     // A new IKE SA of the same user replaces one a killed client left at the gateway.
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI)
         .connOption("unique", "replace").build());
-    files = new FulmardRunner(lab, PKI);
-    daemon = new FulmardService(lab, files);
+    files = new FulmardRun(lab, PKI);
+    daemon = new FulmardDaemon(lab, files);
     daemon.start();
   }
 
@@ -71,13 +74,13 @@ class DaemonReconnectIT {
 
   @BeforeEach
   void recordState() {
-    before = files.systemState();
+    before = files.systemStateWithFirewall();
   }
 
   @Test
   @Order(1)
   void aGatewayThatDiesAndComesBackIsReconnectedWithoutUserAction() throws Exception {
-    Profile profile = profile("Restarted gateway", FulmardRunner.Options.fullTunnel()
+    Profile profile = profile("Restarted gateway", ProfileOptions.fullTunnel()
         .dpd(DPD_SECONDS));
     try (ControlClient c = subscribed()) {
       assertThat(c.connect(Connect.withProfile(profile, password()), Duration.ofSeconds(90))
@@ -117,13 +120,13 @@ class DaemonReconnectIT {
 
       c.disconnect(Duration.ofSeconds(60));
     }
-    assertThat(files.systemState()).isEqualTo(before);
+    assertThat(files.systemStateWithFirewall()).isEqualTo(before);
   }
 
   @Test
   @Order(2)
   void killMinus9WithTheKillSwitchUpThenARestartRestoresTheSystem() throws Exception {
-    Profile profile = profile("Crashing helper", FulmardRunner.Options.fullTunnel()
+    Profile profile = profile("Crashing helper", ProfileOptions.fullTunnel()
         .withKillSwitch());
     try (ControlClient c = subscribed()) {
       assertThat(c.connect(Connect.withProfile(profile, password()), Duration.ofSeconds(90))
@@ -133,13 +136,13 @@ class DaemonReconnectIT {
     assertThat(lab.client().exec("ip", "link").stdout()).contains("fulmar0");
 
     daemon.process().kill();
-    String residue = files.systemState();
+    String residue = files.systemStateWithFirewall();
     assertThat(residue).as("a killed helper fails closed: its firewall table stays")
         .contains("table inet fulmar").contains("nameserver " + Lab.PUSHED_DNS);
 
     daemon.start();
     assertThat(daemon.log()).contains("undid what a crashed helper left behind");
-    assertThat(files.systemState()).as("routes, addresses, TUN, DNS and nftables as before")
+    assertThat(files.systemStateWithFirewall()).as("routes, addresses, TUN, DNS and nftables as before")
         .isEqualTo(before);
     try (ControlClient c = subscribed()) {
       assertThat(c.status().status().state()).isEqualTo(TunnelState.DISCONNECTED);
@@ -149,7 +152,7 @@ class DaemonReconnectIT {
   @Test
   @Order(3)
   void aPasswordRefusedOnReconnectEndsTheTunnelAfterOneAttempt() throws Exception {
-    Profile profile = profile("Changed password", FulmardRunner.Options.fullTunnel()
+    Profile profile = profile("Changed password", ProfileOptions.fullTunnel()
         .dpd(DPD_SECONDS));
     Path secrets = gateway.configDir().resolve("swanctl").resolve("swanctl.conf");
     String original = Files.readString(secrets);
@@ -169,15 +172,15 @@ class DaemonReconnectIT {
       assertThat(end.state()).isEqualTo(TunnelState.ERROR);
       assertThat(end.failure().step()).isEqualTo("IKE_AUTH");
       assertThat(end.failure().code()).isIn("USER_AUTH_FAILED", "EAP_FAILED");
-      FulmardRunner.sleep(10_000); // time for a blind retry (the first wait is 1 s)
-      assertThat(FulmardRunner.read(gateway.logFile()))
+      FulmardRun.sleep(10_000); // time for a blind retry (the first wait is 1 s)
+      assertThat(FulmardRun.read(gateway.logFile()))
           .as("one attempt with the refused password, no retry")
           .containsOnlyOnce("parsed IKE_SA_INIT request");
     } finally {
       Files.writeString(secrets, original);
       gateway.restart();
     }
-    assertThat(files.systemState()).isEqualTo(before);
+    assertThat(files.systemStateWithFirewall()).isEqualTo(before);
     assertThat(daemon.log()).doesNotContain(GatewayConfig.EAP_PASSWORD);
   }
 
@@ -203,7 +206,7 @@ class DaemonReconnectIT {
       if (states.subList(from, states.size()).contains(TunnelState.ERROR)) {
         throw new AssertionError("the tunnel ended: " + c.status() + "\n" + daemon.log());
       }
-      FulmardRunner.sleep(50);
+      FulmardRun.sleep(50);
     }
     throw new AssertionError("no " + want + " after " + timeout + ": " + states + "\n"
         + daemon.log());
@@ -213,7 +216,7 @@ class DaemonReconnectIT {
     return Credentials.eapPassword(GatewayConfig.EAP_PASSWORD.toCharArray());
   }
 
-  private static Profile profile(String name, FulmardRunner.Options o) {
+  private static Profile profile(String name, ProfileOptions o) {
     var r = ProfileCodec.read(files.profileJson(name, o));
     assertThat(r.ok()).as(r.errors().toString()).isTrue();
     return r.profile();

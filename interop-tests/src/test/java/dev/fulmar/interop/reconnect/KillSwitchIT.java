@@ -2,6 +2,8 @@ package dev.fulmar.interop.reconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
+import dev.fulmar.interop.fulmar.ProfileOptions;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.Lab;
 import dev.fulmar.interop.lab.LabProcess;
@@ -38,7 +40,7 @@ class KillSwitchIT {
   private static final int DPD_SECONDS = 5;
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static FulmardRunner fulmard;
+  private static FulmardRun fulmard;
   private String before;
 
   @BeforeAll
@@ -49,7 +51,7 @@ class KillSwitchIT {
         .connOption("unique", "replace").build());
     lab.client().ip("addr", "add", LAN_CLIENT, "dev", "c0");
     lab.gateway().ip("addr", "add", LAN_PEER + "/24", "dev", "g0");
-    fulmard = new FulmardRunner(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
   }
 
   @AfterAll
@@ -64,12 +66,12 @@ class KillSwitchIT {
     if (!gateway.isRunning()) {
       gateway.restart();
     }
-    before = fulmard.systemState();
+    before = fulmard.systemStateWithFirewall();
   }
 
   @AfterEach
   void nothingIsLeft() {
-    assertThat(fulmard.systemState()).as("routes, addresses, DNS and nftables as before")
+    assertThat(fulmard.systemStateWithFirewall()).as("routes, addresses, DNS and nftables as before")
         .isEqualTo(before);
   }
 
@@ -79,9 +81,9 @@ class KillSwitchIT {
         .as("without the kill switch the probe does leave c0").isPositive();
 
     LabProcess run = fulmard.start(fulmard.profile("ks-block",
-        FulmardRunner.Options.fullTunnel().withKillSwitch().dpd(DPD_SECONDS)));
+        ProfileOptions.fullTunnel().withKillSwitch().dpd(DPD_SECONDS)));
     try {
-      String up = FulmardRunner.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
+      String up = FulmardRun.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
       assertThat(up).contains("kill switch on");
       assertThat(fulmard.nftRuleset()).contains("table inet fulmar");
       assertThat(leaked(() -> pingOutOfUplink(OUTSIDE))).as("leaked while up").isZero();
@@ -89,7 +91,7 @@ class KillSwitchIT {
 
       gateway.kill();
       long t0 = System.nanoTime();
-      FulmardRunner.awaitLine(run, "RECONNECTING:", 1, Duration.ofSeconds(120));
+      FulmardRun.awaitLine(run, "RECONNECTING:", 1, Duration.ofSeconds(120));
       Measurements.record("kill switch IT: gateway killed -> RECONNECTING ms",
           String.valueOf((System.nanoTime() - t0) / 1_000_000));
       assertThat(lab.client().exec("ip", "-4", "route").stdout())
@@ -103,13 +105,13 @@ class KillSwitchIT {
       })).as("leaked while reconnecting").isZero();
 
       gateway.restart();
-      FulmardRunner.awaitLine(run, "UP:", 2, Duration.ofSeconds(120));
+      FulmardRun.awaitLine(run, "UP:", 2, Duration.ofSeconds(120));
       Ping.Result p = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
       assertThat(p.allReceived()).as(p.output() + "\n" + run.logTail(20)).isTrue();
     } finally {
       run.stop(Duration.ofSeconds(30));
     }
-    assertThat(FulmardRunner.read(run.log())).contains("DOWN: system restored");
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
     assertThat(fulmard.nftRuleset()).as("removed on disconnect")
         .doesNotContain("table inet fulmar");
   }
@@ -117,9 +119,9 @@ class KillSwitchIT {
   @Test
   void theLanExceptionLetsTheLocalNetworkThroughAndNothingElse() {
     LabProcess run = fulmard.start(fulmard.profile("ks-lan",
-        FulmardRunner.Options.fullTunnel().withKillSwitchAndLan()));
+        ProfileOptions.fullTunnel().withKillSwitchAndLan()));
     try {
-      FulmardRunner.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
+      FulmardRun.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
       Ping.Result lan = Ping.to(LAN_PEER).count(3).run(lab.client());
       assertThat(lan.allReceived()).as(lan.output()).isTrue();
       assertThat(leaked(() -> pingOutOfUplink(OUTSIDE))).isZero();
@@ -135,11 +137,11 @@ class KillSwitchIT {
   @Test
   void afterKillMinus9TheNextStartPutsNftablesBackAsBefore() {
     String nftBefore = fulmard.nftRuleset();
-    Path profile = fulmard.profile("ks-crash", FulmardRunner.Options.fullTunnel()
+    Path profile = fulmard.profile("ks-crash", ProfileOptions.fullTunnel()
         .withKillSwitch());
     LabProcess first = fulmard.start(profile);
     try {
-      FulmardRunner.awaitLine(first, "UP:", 1, Duration.ofSeconds(90));
+      FulmardRun.awaitLine(first, "UP:", 1, Duration.ofSeconds(90));
     } finally {
       first.kill();
     }
@@ -149,8 +151,8 @@ class KillSwitchIT {
 
     LabProcess second = fulmard.start(profile);
     try {
-      FulmardRunner.awaitLine(second, "UP:", 1, Duration.ofSeconds(90));
-      assertThat(FulmardRunner.read(second.log()))
+      FulmardRun.awaitLine(second, "UP:", 1, Duration.ofSeconds(90));
+      assertThat(FulmardRun.read(second.log()))
           .contains("CLEANUP: undid what an earlier run left behind").contains("nft.delete");
     } finally {
       second.kill();

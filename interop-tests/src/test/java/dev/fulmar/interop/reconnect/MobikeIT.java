@@ -2,6 +2,8 @@ package dev.fulmar.interop.reconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
+import dev.fulmar.interop.fulmar.ProfileOptions;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
 import dev.fulmar.interop.lab.Lab;
@@ -25,14 +27,14 @@ class MobikeIT {
   private static final Pki PKI = Pki.shared();
   private static Lab lab;
   private static StrongSwanGateway gateway;
-  private static FulmardRunner fulmard;
+  private static FulmardRun fulmard;
   private static AddressChange change;
 
   @BeforeAll
   static void start() {
     lab = Lab.create("mobike");
     gateway = StrongSwanGateway.start(lab, GatewayConfig.remoteAccess(PKI).mobike(true).build());
-    fulmard = new FulmardRunner(lab, PKI);
+    fulmard = new FulmardRun(lab, PKI);
     change = new AddressChange(lab);
   }
 
@@ -45,11 +47,11 @@ class MobikeIT {
 
   @Test
   void withMobikeTheSessionMovesToTheNewAddressAndSurvives() {
-    String before = fulmard.systemState();
+    String before = fulmard.systemStateWithFirewall();
     LabProcess run = fulmard.start(fulmard.profile("roaming",
-        FulmardRunner.Options.fullTunnel().withKillSwitch().mobike(true)));
+        ProfileOptions.fullTunnel().withKillSwitch().mobike(true)));
     try {
-      FulmardRunner.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
+      FulmardRun.awaitLine(run, "UP:", 1, Duration.ofSeconds(90));
       IkeSa first = gateway.awaitSa(IkeSa::established, Duration.ofSeconds(10)).orElseThrow();
       assertThat(first.remoteHost()).isEqualTo(Lab.CLIENT_IP);
 
@@ -66,13 +68,13 @@ class MobikeIT {
 
       Ping.Result ping = Ping.to(Lab.LAN_HOST_IP).count(3).run(lab.client());
       assertThat(ping.allReceived()).as(ping.output() + "\n" + run.logTail(20)).isTrue();
-      assertThat(FulmardRunner.count(run, "RECONNECTING:")).as("no reconnect").isZero();
-      assertThat(FulmardRunner.count(run, "UP:")).isEqualTo(1);
+      assertThat(FulmardRun.count(run, "RECONNECTING:")).as("no reconnect").isZero();
+      assertThat(FulmardRun.count(run, "UP:")).isEqualTo(1);
     } finally {
       run.stop(Duration.ofSeconds(30));
       change.back();
     }
-    assertThat(FulmardRunner.read(run.log())).contains("DOWN: system restored");
-    assertThat(fulmard.systemState()).isEqualTo(before);
+    assertThat(FulmardRun.read(run.log())).contains("DOWN: system restored");
+    assertThat(fulmard.systemStateWithFirewall()).isEqualTo(before);
   }
 }

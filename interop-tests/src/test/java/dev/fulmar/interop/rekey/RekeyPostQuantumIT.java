@@ -2,6 +2,7 @@ package dev.fulmar.interop.rekey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.ChildSa;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
@@ -50,13 +51,13 @@ class RekeyPostQuantumIT {
 
   @Test
   void gatewayRekeysChildAndIkeSaWithX25519AndMlKem768() throws Exception {
-    TunnelRun runs = new TunnelRun(lab, PKI);
-    LabProcess run = runs.start(runs.profile("rekey-pq", "{ \"ike\": [ \"" + IKE
-        + "\" ], \"esp\": [ \"" + ESP + "\" ] }"));
+    FulmardRun runs = new FulmardRun(lab, PKI);
+    LabProcess run = runs.start(runs.profileWith("rekey-pq", FulmardRun.splitLan(),
+        "\"proposals\": { \"ike\": [ \"" + IKE + "\" ], \"esp\": [ \"" + ESP + "\" ] }"));
     Set<String> childSpis = new LinkedHashSet<>();
     Set<String> ikeSpis = new LinkedHashSet<>();
     try {
-      TunnelRun.awaitUp(run, Duration.ofSeconds(90));
+      runs.awaitUp(run, Duration.ofSeconds(90));
       long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
       while (System.nanoTime() < end) {
         for (IkeSa sa : gateway.listSas()) {
@@ -84,7 +85,7 @@ class RekeyPostQuantumIT {
     } finally {
       System.out.println("gateway CHILD SPIs " + childSpis + "\ngateway IKE SPIs " + ikeSpis);
       run.stop(Duration.ofSeconds(30));
-      System.out.println(TunnelRun.read(run.log()));
+      System.out.println(FulmardRun.read(run.log()));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.fulmar.interop.rekey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.interop.fulmar.FulmardRun;
 import dev.fulmar.interop.lab.ChildSa;
 import dev.fulmar.interop.lab.GatewayConfig;
 import dev.fulmar.interop.lab.IkeSa;
@@ -53,12 +54,12 @@ class RekeyUnderLoadIT {
 
   @Test
   void gatewayRekeysChildAndIkeSaWhilePingRunsWithoutLoss() throws Exception {
-    TunnelRun runs = new TunnelRun(lab, PKI);
-    LabProcess run = runs.start(runs.profile("rekey-load", null));
+    FulmardRun runs = new FulmardRun(lab, PKI);
+    LabProcess run = runs.start(runs.profileWith("rekey-load", FulmardRun.splitLan()));
     Set<String> childSpis = new LinkedHashSet<>();
     Set<String> ikeSpis = new LinkedHashSet<>();
     try {
-      TunnelRun.awaitUp(run, Duration.ofSeconds(90));
+      runs.awaitUp(run, Duration.ofSeconds(90));
       LabProcess ping = lab.start(lab.client(), "ping", List.of("ping", "-n", "-i", "0.05",
           "-c", Integer.toString(PINGS), "-W", "2", Lab.LAN_HOST_IP));
       long end = System.nanoTime() + Duration.ofSeconds(75).toNanos();
@@ -72,7 +73,7 @@ class RekeyUnderLoadIT {
         Thread.sleep(1000);
       }
       assertThat(ping.waitFor(Duration.ofSeconds(30))).as("ping finished").isTrue();
-      String out = TunnelRun.read(ping.log());
+      String out = FulmardRun.read(ping.log());
       Matcher m = SUMMARY.matcher(out);
       assertThat(m.find()).as(out).isTrue();
       int sent = Integer.parseInt(m.group(1));
@@ -95,7 +96,7 @@ class RekeyUnderLoadIT {
     } finally {
       System.out.println("gateway CHILD SPIs " + childSpis + "\ngateway IKE SPIs " + ikeSpis);
       run.stop(Duration.ofSeconds(30));
-      System.out.println(TunnelRun.read(run.log()));
+      System.out.println(FulmardRun.read(run.log()));
     }
   }
 }
