@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * names. The primary is {@link #DEAD_GATEWAY}, an address of the client's own subnet that no
  * namespace holds (nothing answers ARP for it, so IKE_SA_INIT goes nowhere); the fallback is the
  * standard gateway. After SIGTERM the system is as before and no SA is left at the gateway.
+ * A gateway that answers and refuses (here: a remote identity it has no connection for) ends the
+ * run with its refusal; the fallback is not tried.
  */
 class FallbackGatewayIT {
   static final Pki PKI = Pki.shared();
@@ -37,7 +39,7 @@ class FallbackGatewayIT {
 
   @Test
   void comesUpThroughTheFallbackWhenThePrimaryDoesNotAnswer() {
-    Path profile = profile("fallback", DEAD_GATEWAY, Lab.GATEWAY_IP);
+    Path profile = profile("fallback", DEAD_GATEWAY, Lab.GATEWAY_IP, null);
     long started = System.nanoTime();
     LabProcess run = LAB.fulmard().start(profile);
     try {
@@ -65,15 +67,34 @@ class FallbackGatewayIT {
     }
   }
 
+  @Test
+  void aGatewayThatAnswersAndRefusesIsReportedWithoutTryingTheFallback() {
+    Path profile = profile("wrong-identity", Lab.GATEWAY_IP, DEAD_GATEWAY,
+        "wrong.fulmar.test");
+    LabProcess run = LAB.fulmard().start(profile);
+    try {
+      assertThat(run.waitFor(Duration.ofSeconds(60))).as("fulmard run ends").isTrue();
+      String log = FulmardRun.read(run.log());
+      assertThat(run.exitValue()).as(log).isBetween(3, 8);
+      // strongSwan finds no connection for IDr wrong.fulmar.test and answers AUTHENTICATION_FAILED
+      assertThat(log).contains("fulmard run: IKE_AUTH failed: ");
+      assertThat(log).doesNotContain("to " + DEAD_GATEWAY).doesNotContain("UP:");
+    } finally {
+      LAB.stopAndCompare(run);
+    }
+  }
+
   /**
    * A split-tunnel EAP-MSCHAPv2 profile with {@code primary} as its gateway and {@code fallback}
-   * as its only fallback gateway; no remote identity, so each gateway must prove its own address.
+   * as its only fallback gateway; without {@code remoteId} (null) each gateway must prove its
+   * own address.
    */
-  private static Path profile(String name, String primary, String fallback) {
+  private static Path profile(String name, String primary, String fallback, String remoteId) {
     String json = "{\n  \"format\": \"fulmar-profile\",\n  \"version\": 1,\n"
         + "  \"name\": \"" + name + "\",\n"
         + "  \"gateway\": { \"host\": \"" + primary + "\" },\n"
         + "  \"fallbackGateways\": [ { \"host\": \"" + fallback + "\" } ],\n"
+        + (remoteId == null ? "" : "  \"remoteId\": \"" + remoteId + "\",\n")
         + "  \"trust\": { \"caCertificates\": [ { \"pem\": " + FulmardRun.quoted(PKI.caPem())
         + " } ], \"systemTrustStore\": false },\n"
         + "  \"tunnel\": { \"mode\": \"split\", \"include\": [ \"" + Lab.LAN_SUBNET + "\" ] },\n"
