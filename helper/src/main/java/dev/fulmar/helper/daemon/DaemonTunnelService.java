@@ -342,7 +342,12 @@ final class DaemonTunnelService implements TunnelService, AutoCloseable {
       this.profile = secrets.profile();
     }
 
+    /** The gateway in use once the tunnel is up (a fallback, maybe), the primary before. */
     String host() {
+      LiveTunnel t = tunnel;
+      if (up && t != null) {
+        return t.gateway();
+      }
       return profile.gateways().isEmpty() ? "" : profile.gateway().host();
     }
   }

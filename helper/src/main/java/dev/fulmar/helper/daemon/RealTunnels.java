@@ -93,6 +93,11 @@ final class RealTunnels implements TunnelFactory {
     }
 
     @Override
+    public String gateway() {
+      return tunnel.gatewayHost();
+    }
+
+    @Override
     public TrafficCounters counters() {
       return totals.update(tunnel.stats());
     }

@@ -35,6 +35,12 @@ interface TunnelFactory {
     /** What was negotiated and configured, once connected. */
     SessionDetails details();
 
+    /**
+     * The gateway in use as the profile names it: the primary, or the fallback that answered
+     * when the primary could not be reached.
+     */
+    String gateway();
+
     /** Traffic since the tunnel came up. */
     TrafficCounters counters();
 

@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
       "A session lost while up (the gateway stopped answering, the network changed) is replaced"
           + " automatically (RECONNECTING); routes, DNS and the profile's kill switch stay"
           + " meanwhile.",
+      "Each attempt starts at the profile's gateway; one that cannot be reached (its name does"
+          + " not resolve, no route, no answer to IKE_SA_INIT within 10 s) is left for the next"
+          + " of its fallbackGateways. The UP line names the gateway in use.",
       "Changes to the system are journaled first; after a crash, the next run (or 'fulmard"
           + " cleanup') undoes what is left."
     },

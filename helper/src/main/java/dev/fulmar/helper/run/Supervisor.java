@@ -3,6 +3,7 @@ package dev.fulmar.helper.run;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
+import dev.fulmar.core.api.RetransmissionPolicy;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionLoop;
 import dev.fulmar.core.spi.AddressText;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -21,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * redirected us) starts the next one, after a {@link Backoff} wait when the loss was a failure.
  * Failures that another attempt cannot fix ({@link Retries}) end the tunnel instead; so does any
  * failure of the very first attempt, which the user is waiting for.
+ *
+ * <p>Each attempt (the first and every reconnect) tries the profile's gateways in order
+ * ({@link GatewayRound}): when one cannot be reached or does not answer ({@link
+ * GatewayCandidate#movesOn}), the next one is tried at once; any other failure is reported as
+ * it is. When a gateway has a successor, it gets {@code firstAnswerLimit} to answer IKE_SA_INIT
+ * instead of the engine's full retransmission give-up, so that a dead primary costs seconds,
+ * not a minute. When every gateway failed, the failure names each one with why.
  *
  * <pre>
  *  start ─► CONNECTING ─up─► UP ─lost─► WAITING ─backoff timer, network back─► CONNECTING ─up─► UP
@@ -99,25 +108,43 @@ final class Supervisor {
   private final SessionLoop loop;
   private final Driver driver;
   private final Backoff backoff;
-  private final InetAddress home;
+  private final GatewayRound round;
+  private final Duration firstAnswerLimit;
   private final Deque<Long> redirects = new ArrayDeque<>();
   private Phase phase = Phase.IDLE;
   private boolean everUp;
   private long generation;
   private Session current;
   private InetAddress target;
+  private boolean redirectedSession;
+  private boolean answered;
+  private volatile String inUse;
+  private volatile String inUseHost;
   private SessionLoop.Timer retry;
+  private SessionLoop.Timer answerTimer;
+
+  /** A supervisor for a profile with one gateway. */
+  Supervisor(SessionLoop loop, Driver driver, Backoff backoff, InetAddress home) {
+    this(loop, driver, backoff, List.of(GatewayCandidate.resolved(AddressText.of(home), 500,
+        home)), Duration.ZERO);
+  }
 
   /**
-   * @param home the profile's gateway: where every reconnect after a failure goes, also when an
-   *     earlier redirect had sent us elsewhere
+   * @param gateways the profile's gateways, primary first: where every attempt after a failure
+   *     starts, also when an earlier redirect had sent us elsewhere
+   * @param firstAnswerLimit how long a gateway that has a successor may take to answer
+   *     IKE_SA_INIT before the next one is tried; zero for the engine's own give-up
    */
-  Supervisor(SessionLoop loop, Driver driver, Backoff backoff, InetAddress home) {
+  Supervisor(SessionLoop loop, Driver driver, Backoff backoff, List<GatewayCandidate> gateways,
+      Duration firstAnswerLimit) {
     this.loop = loop;
     this.driver = driver;
     this.backoff = backoff;
-    this.home = home;
-    this.target = home;
+    this.round = new GatewayRound(gateways);
+    this.firstAnswerLimit = firstAnswerLimit;
+    this.target = round.current().address();
+    this.inUse = round.current().label();
+    this.inUseHost = round.current().host();
   }
 
   /** Starts the first session. */
@@ -132,6 +159,16 @@ final class Supervisor {
   /** Session {@code gen} is established. */
   void sessionUp(long gen, SessionInfo info) {
     loop.execute(() -> onUp(gen, info));
+  }
+
+  /** The gateway of session {@code gen} answered IKE_SA_INIT: it is there. */
+  void answered(long gen) {
+    loop.execute(() -> {
+      if (gen == generation) {
+        answered = true;
+        cancelAnswerTimer();
+      }
+    });
   }
 
   /** Session {@code gen} failed, or the gateway deleted it. */
@@ -196,6 +233,7 @@ final class Supervisor {
     CompletableFuture<Optional<Session>> out = new CompletableFuture<>();
     loop.execute(() -> {
       cancelRetry();
+      cancelAnswerTimer();
       phase = Phase.ENDED;
       Session s = current;
       current = null;
@@ -209,9 +247,26 @@ final class Supervisor {
     return target;
   }
 
+  /** The gateway of the session in force (or the primary), as the profile names it. */
+  String gatewayInUse() {
+    return inUse;
+  }
+
+  /** The host of {@link #gatewayInUse()} without its address. */
+  String gatewayHostInUse() {
+    return inUseHost;
+  }
+
   private void onUp(long gen, SessionInfo info) {
     if (gen != generation || phase != Phase.CONNECTING) {
       return;
+    }
+    cancelAnswerTimer();
+    inUse = redirectedSession ? AddressText.of(target) : round.current().label();
+    inUseHost = redirectedSession ? AddressText.of(target) : round.current().host();
+    if (!round.tried().isEmpty()) {
+      LOG.info("connected through gateway {} after {}", inUse, String.join("; ",
+          round.tried()));
     }
     try {
       driver.established(info);
@@ -228,27 +283,62 @@ final class Supervisor {
     if (gen != generation || (phase != Phase.CONNECTING && phase != Phase.UP)) {
       return;
     }
+    cancelAnswerTimer();
     Session lost = current;
     current = null;
     if (lost != null) {
       lost.abandon();
     }
-    if (!everUp || !Retries.retryable(failure)) {
+    if (phase == Phase.CONNECTING) {
+      failed(failure, TunnelException.of(failure), false);
+      return;
+    }
+    if (!Retries.retryable(failure)) {
       end(TunnelException.of(failure));
       return;
     }
-    target = home;
-    if (phase == Phase.UP) {
-      backoff.lost(loop.nanoTime());
-      driver.lost(failure);
-      if (failure.code() == ErrorCode.NETWORK_CHANGED) {
-        // The session could not follow the new address; the new one is there already.
-        driver.state(TunnelState.RECONNECTING, failure.reason());
-        attempt(Optional.empty());
-        return;
-      }
+    round.restart();
+    backoff.lost(loop.nanoTime());
+    driver.lost(failure);
+    if (failure.code() == ErrorCode.NETWORK_CHANGED) {
+      // The session could not follow the new address; the new one is there already.
+      driver.state(TunnelState.RECONNECTING, failure.reason());
+      attempt(Optional.empty());
+      return;
     }
     waitThenAttempt(failure.reason());
+  }
+
+  /**
+   * The attempt in progress failed with {@code f} ({@code e} for the user): the next gateway,
+   * a wait before the next attempt, or the end.
+   *
+   * @param openFailed the attempt could not even start (no way to that gateway)
+   */
+  private void failed(IkeFailure f, TunnelException e, boolean openFailed) {
+    boolean movesOn = !redirectedSession && (openFailed || GatewayCandidate.movesOn(f));
+    String why = openFailed ? e.getMessage() : f.reason();
+    if (movesOn && round.hasNext()) {
+      String from = round.current().label();
+      GatewayCandidate next = round.next(why);
+      LOG.warn("gateway {} cannot be reached ({}); trying the next one, {}", from, why,
+          next.label());
+      driver.state(everUp ? TunnelState.RECONNECTING : TunnelState.CONNECTING, "gateway " + from
+          + " cannot be reached (" + why + "); trying the next one, " + next.label());
+      attempt(Optional.empty());
+      return;
+    }
+    TunnelException out = e;
+    if (movesOn && !round.tried().isEmpty()) {
+      round.failedLast(why);
+      out = TunnelException.noGatewayAnswered(round.tried(), f);
+    }
+    if (!everUp || !Retries.retryable(f)) {
+      end(out);
+      return;
+    }
+    round.restart();
+    waitThenAttempt(out.getMessage());
   }
 
   private void waitThenAttempt(String reason) {
@@ -267,6 +357,19 @@ final class Supervisor {
   private void attempt(Optional<InetAddress> redirectedFrom) {
     generation++;
     phase = Phase.CONNECTING;
+    answered = false;
+    cancelAnswerTimer();
+    redirectedSession = redirectedFrom.isPresent();
+    if (!redirectedSession) {
+      GatewayCandidate g = round.current();
+      if (g.address() == null) {
+        IkeFailure f = IkeFailure.of(FailureStep.RESOLVE_GATEWAY, ErrorCode.GATEWAY_NOT_FOUND,
+            "gateway", g.host(), "cause", g.unresolved());
+        failed(f, TunnelException.of(f), false);
+        return;
+      }
+      target = g.address();
+    }
     try {
       current = driver.open(generation, target, redirectedFrom);
     } catch (TunnelException e) {
@@ -274,11 +377,43 @@ final class Supervisor {
       IkeFailure f = e.ikeFailure() != null ? e.ikeFailure()
           : IkeFailure.of(e.step(), ErrorCode.SOCKET_FAILED, "local", "this host",
               "cause", String.valueOf(e.getMessage()));
-      if (!everUp || !Retries.retryable(f)) {
-        end(e);
-      } else {
-        waitThenAttempt(f.reason());
+      failed(f, e, e.ikeFailure() == null);
+      return;
+    }
+    if (!redirectedSession && round.hasNext() && !firstAnswerLimit.isZero()) {
+      long gen = generation;
+      answerTimer = loop.schedule(firstAnswerLimit, () -> onNoAnswer(gen));
+    }
+  }
+
+  /** The gateway of session {@code gen} did not answer IKE_SA_INIT in time; another one may. */
+  private void onNoAnswer(long gen) {
+    answerTimer = null;
+    if (gen != generation || phase != Phase.CONNECTING || answered) {
+      return;
+    }
+    Session s = current;
+    current = null;
+    if (s != null) {
+      s.abandon();
+    }
+    IkeFailure f = IkeFailure.of(FailureStep.IKE_SA_INIT, ErrorCode.GATEWAY_UNREACHABLE,
+        "gateway", AddressText.of(target), "exchange", "IKE_SA_INIT",
+        "attempts", String.valueOf(sendsWithin(RetransmissionPolicy.defaults(), firstAnswerLimit)),
+        "seconds", String.valueOf(firstAnswerLimit.toSeconds()));
+    failed(f, TunnelException.of(f), false);
+  }
+
+  /** How many times a request is sent under {@code policy} before {@code limit} passes. */
+  static int sendsWithin(RetransmissionPolicy policy, Duration limit) {
+    int sends = 1;
+    Duration at = Duration.ZERO;
+    for (int i = 0; ; i++) {
+      at = at.plus(policy.timeoutAfter(i));
+      if (at.compareTo(limit) >= 0 || at.compareTo(policy.giveUpAfter()) >= 0) {
+        return sends;
       }
+      sends++;
     }
   }
 
@@ -320,12 +455,14 @@ final class Supervisor {
           current = null;
           old.abandon();
           driver.state(TunnelState.RECONNECTING, why + " (no MOBIKE)");
+          round.restart();
           attempt(Optional.empty());
         }
         break;
       case WAITING:
         cancelRetry();
         driver.state(TunnelState.RECONNECTING, why + ": trying now");
+        round.restart();
         attempt(Optional.empty());
         break;
       case CONNECTING:
@@ -336,6 +473,7 @@ final class Supervisor {
             old.abandon();
           }
           driver.state(TunnelState.RECONNECTING, why + ": starting over");
+          round.restart();
           attempt(Optional.empty());
         }
         break;
@@ -360,6 +498,7 @@ final class Supervisor {
 
   private void end(TunnelException why) {
     cancelRetry();
+    cancelAnswerTimer();
     phase = Phase.ENDED;
     Session s = current;
     current = null;
@@ -367,6 +506,13 @@ final class Supervisor {
       s.abandon();
     }
     driver.ended(why, everUp);
+  }
+
+  private void cancelAnswerTimer() {
+    if (answerTimer != null) {
+      answerTimer.cancel();
+      answerTimer = null;
+    }
   }
 
   private void cancelRetry() {

@@ -52,6 +52,12 @@ public final class Tunnel implements AutoCloseable {
   private static final long CONNECT_LIMIT_SECONDS = 300;
   private static final long STOP_WAIT_SECONDS = 5;
   private static final long DELETE_WAIT_SECONDS = 10;
+  /**
+   * How long a gateway with a fallback after it may take to answer IKE_SA_INIT: four
+   * transmissions (at 0, 1, 3 and 7 s) instead of the engine's minute, so a dead primary delays
+   * the connection by seconds. The last gateway keeps the engine's full give-up.
+   */
+  static final java.time.Duration FALLBACK_ANSWER_LIMIT = java.time.Duration.ofSeconds(10);
 
   /** Receives the tunnel's state changes, one line of detail each. Must not block. */
   @FunctionalInterface
@@ -81,10 +87,11 @@ public final class Tunnel implements AutoCloseable {
     this.listener = listener;
     this.loop = SessionEnvironment.system().loops().create("tunnel-" + profile.name());
     this.system = new TunnelSystem(profile, platform, parts, options.killSwitch(), listener);
-    this.sessions = new TunnelSessions(params, profile.gateway().host(), parts, system, listener,
+    this.sessions = new TunnelSessions(params, parts.candidates, parts, system, listener,
         this::supervisor, this::info);
     this.supervisor = new Supervisor(loop, new Driver(),
-        new Backoff(options.reconnect(), new SecureRandom()), parts.gateway);
+        new Backoff(options.reconnect(), new SecureRandom()), parts.candidates,
+        FALLBACK_ANSWER_LIMIT);
   }
 
   /**
@@ -98,7 +105,7 @@ public final class Tunnel implements AutoCloseable {
    */
   public static Tunnel open(Profile profile, Path baseDir, Credentials credentials,
       Platform platform, TunnelOptions options, Listener listener) throws TunnelException {
-    TunnelParts parts = TunnelParts.create(profile.gateway().host(), platform, options);
+    TunnelParts parts = TunnelParts.create(profile.gateways(), platform, options);
     try {
       IkeSessionParams.Builder params = new ProfileMapper(baseDir).builder(profile,
           credentials, options.keyLog(), Optional.of(parts.sas));
@@ -160,6 +167,19 @@ public final class Tunnel implements AutoCloseable {
 
   static TunnelException cancelled(FailureStep step) {
     return TunnelException.of(IkeFailure.of(step, ErrorCode.CANCELLED));
+  }
+
+  /**
+   * The gateway of the session in force as the profile names it (with its address when the
+   * profile gives a name): the primary, or the fallback that answered.
+   */
+  public String gateway() {
+    return supervisor.gatewayInUse();
+  }
+
+  /** The host of {@link #gateway()} alone, as the profile writes it. */
+  public String gatewayHost() {
+    return supervisor.gatewayHostInUse();
   }
 
   /** What was negotiated, as the session in force reported it. */
@@ -304,7 +324,7 @@ public final class Tunnel implements AutoCloseable {
       lostFor = null;
       parts.startKeepalives(new java.net.InetSocketAddress(supervisor.target(),
           IkeSessionParams.NAT_T_PORT), profile.timers().natKeepalive());
-      listener.onState(TunnelState.UP, describe());
+      listener.onState(TunnelState.UP, describe() + ", gateway " + supervisor.gatewayInUse());
       firstUp.complete(null);
     }
 

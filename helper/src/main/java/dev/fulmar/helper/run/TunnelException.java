@@ -26,6 +26,15 @@ public final class TunnelException extends Exception {
     return new TunnelException(failure.step(), failure.reason(), failure, null);
   }
 
+  /**
+   * None of the profile's gateways could be reached: {@code tried} names each with why (in the
+   * order they were tried); the engine's failure is that of the last one.
+   */
+  static TunnelException noGatewayAnswered(java.util.List<String> tried, IkeFailure last) {
+    return new TunnelException(last.step(), "no gateway could be reached: "
+        + String.join("; ", tried), last, null);
+  }
+
   /** The operating system refused a change at {@code step}. */
   public static TunnelException system(FailureStep step, String message, Throwable cause) {
     return new TunnelException(step, message, null, cause);

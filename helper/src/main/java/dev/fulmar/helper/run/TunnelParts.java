@@ -15,6 +15,7 @@ import dev.fulmar.core.spi.TunOffload;
 import dev.fulmar.core.spi.TunOptions;
 import dev.fulmar.core.spi.UdpOffload;
 import dev.fulmar.core.spi.UdpTransport;
+import dev.fulmar.profiles.model.Gateway;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -23,6 +24,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +44,10 @@ final class TunnelParts {
   /** The TUN MTU until the negotiated one is set (the data path sizes buffers above it). */
   static final int INITIAL_MTU = 1400;
 
-  /** Every address the gateway's name resolved to, the one we use first. */
+  /** Every address the gateways' names resolved to (the kill switch lets them all through). */
   final List<InetAddress> gateways;
+  /** The profile's gateways in order, each with the address used for it. */
+  final List<GatewayCandidate> candidates;
   final InetAddress gateway;
   final InetSocketAddress source;
   final int pathMtu;
@@ -55,10 +59,12 @@ final class TunnelParts {
   private ScheduledExecutorService keepalives;
   private volatile InetSocketAddress keepalivePeer;
 
-  private TunnelParts(List<InetAddress> gateways, InetSocketAddress source, int pathMtu,
-      TunDevice tun, UdpTransport udp) {
+  private TunnelParts(List<GatewayCandidate> candidates, List<InetAddress> gateways,
+      InetSocketAddress source, int pathMtu, TunDevice tun, UdpTransport udp) {
+    this.candidates = List.copyOf(candidates);
     this.gateways = List.copyOf(gateways);
-    this.gateway = gateways.get(0);
+    this.gateway = candidates.stream().map(GatewayCandidate::address)
+        .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
     this.source = source;
     this.pathMtu = pathMtu;
     this.tun = tun;
@@ -69,12 +75,45 @@ final class TunnelParts {
     natT.attach(dataPath);
   }
 
-  /** Resolves the gateway, creates the device and the socket, starts the data path. */
-  static TunnelParts create(String host, Platform platform, TunnelOptions options)
-      throws TunnelException {
-    List<InetAddress> gateways = resolve(host);
-    InetAddress gateway = gateways.get(0);
-    InetSocketAddress source = sourceTowards(gateway);
+  /**
+   * Resolves the gateways (a name that does not resolve is noted and tried last in its turn),
+   * creates the device and the socket, starts the data path.
+   */
+  static TunnelParts create(List<Gateway> profileGateways, Platform platform,
+      TunnelOptions options) throws TunnelException {
+    List<GatewayCandidate> candidates = new ArrayList<>();
+    List<InetAddress> gateways = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Gateway g : profileGateways) {
+      try {
+        List<InetAddress> all = List.of(InetAddress.getAllByName(g.host()));
+        candidates.add(GatewayCandidate.resolved(g.host(), g.port(), all.get(0)));
+        gateways.addAll(all);
+      } catch (UnknownHostException e) {
+        candidates.add(GatewayCandidate.unresolvable(g.host(), g.port(), e.getMessage()));
+        failures.add(g.host() + " (" + e.getMessage() + ")");
+      }
+    }
+    if (gateways.isEmpty()) {
+      throw TunnelException.system(FailureStep.RESOLVE_GATEWAY, "cannot resolve the gateway"
+          + (failures.size() > 1 ? "s " : " ") + String.join(", ", failures), null);
+    }
+    InetAddress gateway = null;
+    InetSocketAddress source = null;
+    TunnelException noRoute = null;
+    for (GatewayCandidate c : candidates) {
+      if (c.address() != null && source == null) {
+        try {
+          source = sourceTowards(c.address());
+          gateway = c.address();
+        } catch (TunnelException e) {
+          noRoute = noRoute == null ? e : noRoute;
+        }
+      }
+    }
+    if (source == null) {
+      throw noRoute;
+    }
     int pathMtu = options.pathMtu() != 0 ? options.pathMtu() : interfaceMtu(source.getAddress());
     TunDevice tun;
     try {
@@ -93,18 +132,9 @@ final class TunnelParts {
       throw TunnelException.system(FailureStep.OPEN_SOCKET, "cannot bind UDP port 4500 ("
           + e.getMessage() + "): is another IPsec client running?", e);
     }
-    TunnelParts parts = new TunnelParts(gateways, source, pathMtu, tun, udp);
+    TunnelParts parts = new TunnelParts(candidates, gateways, source, pathMtu, tun, udp);
     parts.dataPath.start();
     return parts;
-  }
-
-  private static List<InetAddress> resolve(String host) throws TunnelException {
-    try {
-      return List.of(InetAddress.getAllByName(host));
-    } catch (UnknownHostException e) {
-      throw TunnelException.system(FailureStep.RESOLVE_GATEWAY, "cannot resolve the gateway "
-          + host + " (" + e.getMessage() + ")", e);
-    }
   }
 
   /** The address the kernel would send from to reach the gateway (nothing is sent). */

@@ -10,6 +10,7 @@ import dev.fulmar.core.api.IkeSessionListener;
 import dev.fulmar.core.api.IkeSessionParams;
 import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
+import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.spi.AddressText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,7 +39,8 @@ final class TunnelSessions {
   private static final Logger LOG = LoggerFactory.getLogger(TunnelSessions.class);
 
   private final IkeSessionParams.Builder params;
-  private final String profileHost;
+  private final List<GatewayCandidate> candidates;
+  private volatile GatewayCandidate lastCandidate;
   private final TunnelParts parts;
   private final TunnelSystem system;
   private final Tunnel.Listener listener;
@@ -50,11 +52,13 @@ final class TunnelSessions {
    * @param params the profile's parameters, set per session and built for each
    * @param last what the last established session negotiated, or null
    */
-  TunnelSessions(IkeSessionParams.Builder params, String profileHost, TunnelParts parts,
+  TunnelSessions(IkeSessionParams.Builder params, List<GatewayCandidate> candidates,
+      TunnelParts parts,
       TunnelSystem system, Tunnel.Listener listener, Supplier<Supervisor> supervisor,
       Supplier<SessionInfo> last) {
     this.params = params;
-    this.profileHost = profileHost;
+    this.candidates = List.copyOf(candidates);
+    this.lastCandidate = candidates.get(0);
     this.parts = parts;
     this.system = system;
     this.listener = listener;
@@ -74,14 +78,16 @@ final class TunnelSessions {
     system.allowGateway(gateway);
     InetSocketAddress source = system.routeTo(gateway);
     parts.natT.setSource(source);
-    IkeSessionParams p = paramsFor(redirectedFrom);
-    listener.onState(TunnelState.CONNECTING, "to " + AddressText.of(gateway) + " from "
+    GatewayCandidate c = candidateFor(gateway);
+    IkeSessionParams p = paramsFor(c, redirectedFrom);
+    listener.onState(TunnelState.CONNECTING, "to " + (gateway.equals(c.address()) ? c.label()
+        : AddressText.of(gateway)) + " from "
         + AddressText.of(source.getAddress()) + " on " + parts.tun.name()
         + (generation > 1 ? " (session " + generation + ")" : "")
         + redirectedFrom.map(f -> ", redirected by " + AddressText.of(f)).orElse(""));
     SessionEnvironment env = SessionEnvironment.builder()
         .sockets(parts.natT)
-        .resolver(host -> resolve(host, gateway))
+        .resolver(host -> resolve(host, c.host(), gateway))
         .build();
     Supervisor sup = supervisor.get();
     Handle h = new Handle(p.mobike());
@@ -98,11 +104,26 @@ final class TunnelSessions {
     return h;
   }
 
-  private IkeSessionParams paramsFor(Optional<InetAddress> redirectedFrom)
-      throws TunnelException {
+  /**
+   * The profile's gateway that {@code address} belongs to; a redirect's target belongs to the
+   * gateway that redirected us there.
+   */
+  private GatewayCandidate candidateFor(InetAddress address) {
+    for (GatewayCandidate c : candidates) {
+      if (address.equals(c.address())) {
+        lastCandidate = c;
+        return c;
+      }
+    }
+    return lastCandidate;
+  }
+
+  private IkeSessionParams paramsFor(GatewayCandidate gateway,
+      Optional<InetAddress> redirectedFrom) throws TunnelException {
     SessionInfo before = last.get();
     synchronized (params) {
-      params.redirectedFrom(redirectedFrom.orElse(null))
+      params.gateway(gateway.host(), gateway.port())
+          .redirectedFrom(redirectedFrom.orElse(null))
           .requestedAddresses(before == null ? List.of() : before.virtualAddresses())
           .inboundActivity(parts::inboundPackets);
       try {
@@ -114,11 +135,13 @@ final class TunnelSessions {
   }
 
   /**
-   * The profile's gateway is where the supervisor sends this session; any other name is a
-   * redirect's target, which must pass the kill switch and avoid the tunnel before it is used.
+   * The session's gateway ({@code sessionHost}) is where the supervisor sends this session; any
+   * other name is a redirect's target, which must pass the kill switch and avoid the tunnel
+   * before it is used.
    */
-  private List<InetAddress> resolve(String host, InetAddress target) throws UnknownHostException {
-    if (host.equals(profileHost)) {
+  private List<InetAddress> resolve(String host, String sessionHost, InetAddress target)
+      throws UnknownHostException {
+    if (host.equals(sessionHost)) {
       return List.of(target);
     }
     List<InetAddress> all = List.of(InetAddress.getAllByName(host));
@@ -216,6 +239,13 @@ final class TunnelSessions {
       this.generation = generation;
       this.supervisor = supervisor;
       this.handle = handle;
+    }
+
+    @Override
+    public void onStateChanged(SessionState state) {
+      if (state == SessionState.AUTHENTICATING) { // IKE_SA_INIT was answered
+        supervisor.answered(generation);
+      }
     }
 
     @Override

@@ -96,6 +96,17 @@ class DaemonTunnelServiceTest {
   }
 
   @Test
+  void theStatusNamesTheFallbackGatewayTheTunnelCameUpThrough() throws Exception {
+    tunnels.gatewayInUse = "vpn2.example.net";
+    TunnelStatus up = await(service.connect(OFFICE, password(PASSWORD), prompts));
+
+    assertThat(states.get(0).gateway()).isEqualTo("vpn.example.net");
+    assertThat(up.gateway()).isEqualTo("vpn2.example.net");
+    assertThat(logs).anyMatch(l -> l.contains("connected: ")
+        && l.endsWith(" via vpn2.example.net"));
+  }
+
+  @Test
   void connectGoesThroughConnectingToConnectedWithWhatWasNegotiated() throws Exception {
     TunnelStatus up = await(service.connect(OFFICE, password(PASSWORD), prompts));
 

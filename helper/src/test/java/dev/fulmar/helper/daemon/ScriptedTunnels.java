@@ -27,6 +27,8 @@ final class ScriptedTunnels implements TunnelFactory {
   volatile TunnelException failConnect;
   volatile boolean hangUntilClosed;
   volatile Live last;
+  /** The gateway the tunnels report as in use (a fallback); null for the profile's primary. */
+  volatile String gatewayInUse;
   final CountDownLatch connecting = new CountDownLatch(1);
 
   @Override
@@ -59,6 +61,11 @@ final class ScriptedTunnels implements TunnelFactory {
       this.profile = profile;
       this.credentials = credentials;
       this.listener = listener;
+    }
+
+    @Override
+    public String gateway() {
+      return gatewayInUse != null ? gatewayInUse : profile.gateway().host();
     }
 
     @Override

@@ -326,7 +326,7 @@ class SupervisorTest {
   }
 
   /** Records what the supervisor asks for. */
-  private static final class FakeDriver implements Supervisor.Driver {
+  static final class FakeDriver implements Supervisor.Driver {
     final List<String> opened = new ArrayList<>();
     final List<FakeSession> sessions = new ArrayList<>();
     final List<String> states = new ArrayList<>();
@@ -337,6 +337,7 @@ class SupervisorTest {
     boolean mobike;
     int established;
     TunnelException failOpen;
+    final java.util.Set<InetAddress> noRoute = new java.util.HashSet<>();
     TunnelException failEstablished;
 
     @Override
@@ -344,6 +345,10 @@ class SupervisorTest {
         Optional<InetAddress> redirectedFrom) throws TunnelException {
       if (failOpen != null) {
         throw failOpen;
+      }
+      if (noRoute.contains(gateway)) {
+        throw TunnelException.system(FailureStep.OPEN_SOCKET, "no route to the gateway "
+            + gateway.getHostAddress() + " (Network is unreachable)", null);
       }
       opened.add(generation + " " + gateway.getHostAddress()
           + redirectedFrom.map(f -> " from " + f.getHostAddress()).orElse(""));
@@ -382,7 +387,7 @@ class SupervisorTest {
     }
   }
 
-  private static final class FakeSession implements Supervisor.Session {
+  static final class FakeSession implements Supervisor.Session {
     final boolean mobike;
     boolean abandoned;
     int addressChanges;
