@@ -18,7 +18,6 @@ import dev.fulmar.core.ike.message.TsPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
 import dev.fulmar.core.ike.sa.IkeSa;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,17 +43,17 @@ public final class ChildRekeyResponder implements Task {
   private static final FailureStep STEP = FailureStep.REKEY;
 
   private final TaskContext ctx;
-  private final List<Payload> answer = new ArrayList<>();
+  private final FollowupKeResponder rounds;
   private ChildSa old;
   private ProposalSelection.Selected selected;
   private KeyExchangeRounds kes;
   private byte[] ni;
   private byte[] nr;
   private int inboundSpi;
-  private boolean waitingForFollowup;
 
   public ChildRekeyResponder(TaskContext ctx) {
     this.ctx = ctx;
+    this.rounds = new FollowupKeResponder(ctx);
   }
 
   /** Whether {@code request} (a CREATE_CHILD_SA) rekeys a CHILD SA. */
@@ -66,24 +65,23 @@ public final class ChildRekeyResponder implements Task {
 
   @Override
   public ExchangeType exchange() {
-    return waitingForFollowup ? ExchangeType.IKE_FOLLOWUP_KE : ExchangeType.CREATE_CHILD_SA;
+    return rounds.exchange();
   }
 
-  /** Whether IKE_FOLLOWUP_KE requests with {@link #link()} are expected. */
+  /** Whether IKE_FOLLOWUP_KE requests continuing this rekey are expected. */
   public boolean waitingForFollowup() {
-    return waitingForFollowup;
+    return rounds.waiting();
   }
 
   /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
   public boolean continuedBy(IkeMessage request) {
-    return request.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)
-        .map(n -> kes.linkMatches(n.data())).orElse(false);
+    return rounds.continuedBy(request);
   }
 
   @Override
   public Status process(IkeMessage request) throws TaskFailure {
-    answer.clear();
-    if (waitingForFollowup) {
+    rounds.clear();
+    if (rounds.waiting()) {
       return followup(request);
     }
     NotifyPayload rekey = request.payloads(NotifyPayload.class).stream()
@@ -91,76 +89,55 @@ public final class ChildRekeyResponder implements Task {
     long spi = rekey.spi().length == 4 ? ByteBuffer.wrap(rekey.spi()).getInt() & 0xffffffffL : 0;
     old = ctx.sa.childByOutboundSpi(spi).orElse(null);
     if (old == null) {
-      return refuse(NotifyPayload.of(NotifyType.CHILD_SA_NOT_FOUND));
+      return rounds.refuse(NotifyPayload.of(NotifyType.CHILD_SA_NOT_FOUND));
     }
     if (old.state() != ChildSa.State.INSTALLED && old.state() != ChildSa.State.REKEYING
         || old.activeRekeyConcluding() || ctx.sa.state() != IkeSa.State.ESTABLISHED) {
       ctx.log.debug("the gateway rekeys {} while it is {}; TEMPORARY_FAILURE", old,
           ctx.sa.state());
-      return refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+      return rounds.refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
     }
     inboundSpi = ChildKeys.newSpi(ctx);
     Optional<KePayload> ke = request.first(KePayload.class);
     Optional<SaPayload> offer = request.first(SaPayload.class);
     if (offer.isEmpty() || request.first(NoncePayload.class).isEmpty()) {
-      return refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
+      return rounds.refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
     }
     Object s = ProposalSelection.esp(offer.get(), ctx.params.espProposals(), ke, inboundSpi);
     if (s instanceof NotifyPayload refusal) {
-      return refuse(refusal);
+      return rounds.refuse(refusal);
     }
     selected = (ProposalSelection.Selected) s;
     ni = request.first(NoncePayload.class).orElseThrow(
         () -> Proposals.protocol(STEP, "the gateway's rekey has no nonce")).nonce();
     nr = ChildKeys.newNonce(ctx);
-    kes = new KeyExchangeRounds(selected.keyExchange(), STEP);
-    kes.addAdditional(selected.additionalKeyExchanges());
-    answer.add(new SaPayload(List.of(selected.answer())));
-    answer.add(new NoncePayload(nr));
-    if (!kes.isEmpty() && !round(ke.get())) {
+    kes = rounds.start(selected, STEP);
+    rounds.add(new SaPayload(List.of(selected.answer())));
+    rounds.add(new NoncePayload(nr));
+    if (!kes.isEmpty() && !rounds.round(ke.get())) {
       return Status.DONE;
     }
     ChildSaInfo o = old.info();
-    answer.add(new TsPayload(true, Selectors.toWire(o.remoteSelectors())));
-    answer.add(new TsPayload(false, Selectors.toWire(o.localSelectors())));
+    rounds.add(new TsPayload(true, Selectors.toWire(o.remoteSelectors())));
+    rounds.add(new TsPayload(false, Selectors.toWire(o.localSelectors())));
     return next();
   }
 
   private Status followup(IkeMessage request) throws TaskFailure {
-    if (old.deletedByPeer() || !round(request.first(KePayload.class).orElse(null))) {
-      kes.wipe();
-      waitingForFollowup = false;
-      return Status.DONE;
+    if (old.deletedByPeer() || !rounds.round(request.first(KePayload.class).orElse(null))) {
+      return rounds.stop();
     }
     return next();
   }
 
-  /** Answers one key exchange round; false (with the error answer) if it failed. */
-  private boolean round(KePayload theirs) {
-    Object r = theirs == null ? NotifyPayload.of(NotifyType.INVALID_SYNTAX)
-        : kes.respond(theirs, ctx.env.random());
-    if (r instanceof NotifyPayload n) {
-      answer.clear();
-      answer.add(n);
-      return false;
-    }
-    answer.add((KePayload) r);
-    return true;
-  }
-
   private Status next() throws TaskFailure {
-    if (!kes.done()) {
-      byte[] link = new byte[4];
-      ctx.env.random().nextBytes(link);
-      kes.setLink(link);
-      answer.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, kes.link()));
-      if (!waitingForFollowup) {
+    boolean first = !rounds.waiting();
+    if (rounds.offerNext()) {
+      if (first) {
         old.markPassiveRekey(Nonces.lower(ni, nr), null);
       }
-      waitingForFollowup = true;
       return Status.NEED_MORE;
     }
-    waitingForFollowup = false;
     install();
     return Status.DONE;
   }
@@ -190,15 +167,8 @@ public final class ChildRekeyResponder implements Task {
     ctx.hooks.childSaInstalled(next);
   }
 
-  private Status refuse(NotifyPayload n) {
-    answer.clear();
-    answer.add(n);
-    return Status.DONE;
-  }
-
   @Override
   public Status build(List<Payload> response) {
-    response.addAll(answer);
-    return waitingForFollowup ? Status.NEED_MORE : Status.DONE;
+    return rounds.build(response);
   }
 }

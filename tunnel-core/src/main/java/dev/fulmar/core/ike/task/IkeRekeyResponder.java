@@ -12,7 +12,6 @@ import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
 import dev.fulmar.core.ike.sa.IkeSa;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,16 +35,16 @@ public final class IkeRekeyResponder implements Task {
   private static final FailureStep STEP = FailureStep.REKEY;
 
   private final TaskContext ctx;
-  private final List<Payload> answer = new ArrayList<>();
+  private final FollowupKeResponder rounds;
   private ProposalSelection.Selected selected;
   private KeyExchangeRounds kes;
   private long ourSpi;
   private byte[] ni;
   private byte[] nr;
-  private boolean waitingForFollowup;
 
   public IkeRekeyResponder(TaskContext ctx) {
     this.ctx = ctx;
+    this.rounds = new FollowupKeResponder(ctx);
   }
 
   /** Whether {@code request} (a CREATE_CHILD_SA) rekeys the IKE SA. */
@@ -57,53 +56,52 @@ public final class IkeRekeyResponder implements Task {
 
   @Override
   public ExchangeType exchange() {
-    return waitingForFollowup ? ExchangeType.IKE_FOLLOWUP_KE : ExchangeType.CREATE_CHILD_SA;
+    return rounds.exchange();
   }
 
+  /** Whether IKE_FOLLOWUP_KE requests continuing this rekey are expected. */
   public boolean waitingForFollowup() {
-    return waitingForFollowup;
+    return rounds.waiting();
   }
 
   /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
   public boolean continuedBy(IkeMessage request) {
-    return request.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)
-        .map(n -> kes.linkMatches(n.data())).orElse(false);
+    return rounds.continuedBy(request);
   }
 
   @Override
   public Status process(IkeMessage request) throws TaskFailure {
-    answer.clear();
-    if (waitingForFollowup) {
-      if (!round(request.first(KePayload.class).orElse(null))) {
-        return stop();
+    rounds.clear();
+    if (rounds.waiting()) {
+      if (!rounds.round(request.first(KePayload.class).orElse(null))) {
+        return rounds.stop();
       }
       return next();
     }
     if (busy()) {
       ctx.log.debug("the gateway rekeys the IKE SA while it is {}; TEMPORARY_FAILURE",
           ctx.sa.state());
-      return refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+      return rounds.refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
     }
     KePayload ke = request.first(KePayload.class).orElse(null);
     NoncePayload nonce = request.first(NoncePayload.class).orElse(null);
     if (ke == null || nonce == null) {
-      return refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
+      return rounds.refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
     }
     ourSpi = RekeyedIkeSa.newSpi(ctx);
     Object s = ProposalSelection.ike(request.first(SaPayload.class).orElseThrow(),
         ctx.params.ikeProposals(), ke, ourSpi);
     if (s instanceof NotifyPayload refusal) {
-      return refuse(refusal);
+      return rounds.refuse(refusal);
     }
     selected = (ProposalSelection.Selected) s;
     ni = nonce.nonce();
     nr = ChildKeys.newNonce(ctx);
-    kes = new KeyExchangeRounds(selected.keyExchange(), STEP);
-    kes.addAdditional(selected.additionalKeyExchanges());
-    answer.add(new SaPayload(List.of(selected.answer())));
-    answer.add(new NoncePayload(nr));
-    if (!round(ke)) {
-      return stop();
+    kes = rounds.start(selected, STEP);
+    rounds.add(new SaPayload(List.of(selected.answer())));
+    rounds.add(new NoncePayload(nr));
+    if (!rounds.round(ke)) {
+      return rounds.stop();
     }
     return next();
   }
@@ -125,28 +123,10 @@ public final class IkeRekeyResponder implements Task {
     return false;
   }
 
-  private boolean round(KePayload theirs) {
-    Object r = theirs == null ? NotifyPayload.of(NotifyType.INVALID_SYNTAX)
-        : kes.respond(theirs, ctx.env.random());
-    if (r instanceof NotifyPayload n) {
-      answer.clear();
-      answer.add(n);
-      return false;
-    }
-    answer.add((KePayload) r);
-    return true;
-  }
-
   private Status next() throws TaskFailure {
-    if (!kes.done()) {
-      byte[] link = new byte[4];
-      ctx.env.random().nextBytes(link);
-      kes.setLink(link);
-      answer.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, link));
-      waitingForFollowup = true;
+    if (rounds.offerNext()) {
       return Status.NEED_MORE;
     }
-    waitingForFollowup = false;
     RekeyedIkeSa next = RekeyedIkeSa.derive(ctx, ctx.hooks.newSaId(), false, ourSpi,
         selected.peerSpi(), selected.encryption(), selected.integrity(), selected.prf(), kes,
         ni, nr);
@@ -162,23 +142,8 @@ public final class IkeRekeyResponder implements Task {
     return Status.DONE;
   }
 
-  private Status stop() {
-    if (kes != null) {
-      kes.wipe();
-    }
-    waitingForFollowup = false;
-    return Status.DONE;
-  }
-
-  private Status refuse(NotifyPayload n) {
-    answer.clear();
-    answer.add(n);
-    return Status.DONE;
-  }
-
   @Override
   public Status build(List<Payload> response) {
-    response.addAll(answer);
-    return waitingForFollowup ? Status.NEED_MORE : Status.DONE;
+    return rounds.build(response);
   }
 }
