@@ -96,10 +96,7 @@ public final class ChildRekeyTask implements Task {
   public Status build(List<Payload> out) throws TaskFailure {
     switch (stage) {
       case CREATE -> buildCreate(out);
-      case FOLLOWUP -> {
-        out.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, kes.link()));
-        out.add(kes.initiate(ctx.env.random()));
-      }
+      case FOLLOWUP -> kes.buildFollowup(out, ctx.env.random());
       case DELETE -> out.add(DeletePayload.childSas(ProtocolId.ESP, (int) deleteSpi));
       default -> { }
     }
@@ -179,9 +176,7 @@ public final class ChildRekeyTask implements Task {
       old.clearPassiveRekey();
     }
     if (!kes.done()) {
-      kes.setLink(in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).orElseThrow(
-          () -> Proposals.protocol(STEP, "no ADDITIONAL_KEY_EXCHANGE notify for the"
-              + " additional key exchanges")).data());
+      kes.takeLink(in);
       old.setActiveRekeyConcluding(true);
       stage = Stage.FOLLOWUP;
       return Status.NEED_MORE;
@@ -234,19 +229,14 @@ public final class ChildRekeyTask implements Task {
     if (old.deletedByPeer()) {
       return finish();
     }
-    for (NotifyPayload n : in.payloads(NotifyPayload.class)) {
-      if (n.isError()) {
-        kes.wipe();
-        old.setActiveRekeyConcluding(false);
-        old.setState(ChildSa.State.INSTALLED);
-        ctx.hooks.retryChildRekey(oldSpi, RETRY_AFTER);
-        return finish();
-      }
+    if (PeerErrors.any(in)) {
+      kes.wipe();
+      old.setActiveRekeyConcluding(false);
+      old.setState(ChildSa.State.INSTALLED);
+      ctx.hooks.retryChildRekey(oldSpi, RETRY_AFTER);
+      return finish();
     }
-    kes.complete(in.first(KePayload.class).orElseThrow(
-        () -> Proposals.protocol(STEP, "the IKE_FOLLOWUP_KE response has no KE payload")));
-    in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).ifPresent(n -> kes.setLink(n.data()));
-    return kes.done() ? conclude() : Status.NEED_MORE;
+    return kes.completeFollowup(in) ? conclude() : Status.NEED_MORE;
   }
 
   /** All key exchanges done: the new SA replaces the old one in the data path. */

@@ -86,10 +86,7 @@ public final class IkeRekeyTask implements Task {
         out.add(new NoncePayload(ni));
         out.add(kes.initiate(ctx.env.random()));
       }
-      case FOLLOWUP -> {
-        out.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, kes.link()));
-        out.add(kes.initiate(ctx.env.random()));
-      }
+      case FOLLOWUP -> kes.buildFollowup(out, ctx.env.random());
       case DELETE -> out.add(DeletePayload.ikeSa());
       default -> { }
     }
@@ -140,9 +137,7 @@ public final class IkeRekeyTask implements Task {
       ctx.hooks.resolveIkeRekeyCollision(false);
     }
     if (!kes.done()) {
-      kes.setLink(in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).orElseThrow(
-          () -> Proposals.protocol(STEP, "no ADDITIONAL_KEY_EXCHANGE notify for the"
-              + " additional key exchanges")).data());
+      kes.takeLink(in);
       ctx.sa.setActiveRekeyConcluding(true);
       stage = Stage.FOLLOWUP;
       return Status.NEED_MORE;
@@ -182,19 +177,14 @@ public final class IkeRekeyTask implements Task {
   }
 
   private Status processFollowup(IkeMessage in) throws TaskFailure {
-    for (NotifyPayload n : in.payloads(NotifyPayload.class)) {
-      if (n.isError()) {
-        kes.wipe();
-        ctx.sa.setActiveRekeyConcluding(false);
-        ctx.sa.setState(IkeSa.State.ESTABLISHED);
-        ctx.hooks.retryIkeRekey(ChildRekeyTask.RETRY_AFTER);
-        return finish();
-      }
+    if (PeerErrors.any(in)) {
+      kes.wipe();
+      ctx.sa.setActiveRekeyConcluding(false);
+      ctx.sa.setState(IkeSa.State.ESTABLISHED);
+      ctx.hooks.retryIkeRekey(ChildRekeyTask.RETRY_AFTER);
+      return finish();
     }
-    kes.complete(in.first(KePayload.class).orElseThrow(
-        () -> Proposals.protocol(STEP, "the IKE_FOLLOWUP_KE response has no KE payload")));
-    in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).ifPresent(n -> kes.setLink(n.data()));
-    return kes.done() ? conclude() : Status.NEED_MORE;
+    return kes.completeFollowup(in) ? conclude() : Status.NEED_MORE;
   }
 
   private RekeyedIkeSa derive() throws TaskFailure {
