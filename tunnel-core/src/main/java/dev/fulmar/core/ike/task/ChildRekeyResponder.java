@@ -5,13 +5,11 @@ import dev.fulmar.core.api.ChildSaInfo;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.ike.crypto.ChildSaKeys;
 import dev.fulmar.core.ike.crypto.Role;
-import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NoncePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
-import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.message.TsPayload;
@@ -39,11 +37,9 @@ import java.util.Optional;
  * TEMPORARY_FAILURE while the SA is already rekeyed or being deleted, or while the IKE SA is
  * being rekeyed (as strongSwan answers); CHILD_SA_NOT_FOUND for an SA we do not have.
  */
-public final class ChildRekeyResponder implements Task {
+public final class ChildRekeyResponder extends RekeyResponder {
   private static final FailureStep STEP = FailureStep.REKEY;
 
-  private final TaskContext ctx;
-  private final FollowupKeResponder rounds;
   private ChildSa old;
   private ProposalSelection.Selected selected;
   private KeyExchangeRounds kes;
@@ -52,8 +48,7 @@ public final class ChildRekeyResponder implements Task {
   private int inboundSpi;
 
   public ChildRekeyResponder(TaskContext ctx) {
-    this.ctx = ctx;
-    this.rounds = new FollowupKeResponder(ctx);
+    super(ctx);
   }
 
   /** Whether {@code request} (a CREATE_CHILD_SA) rekeys a CHILD SA. */
@@ -64,24 +59,9 @@ public final class ChildRekeyResponder implements Task {
   }
 
   @Override
-  public ExchangeType exchange() {
-    return rounds.exchange();
-  }
-
-  /** Whether IKE_FOLLOWUP_KE requests continuing this rekey are expected. */
-  public boolean waitingForFollowup() {
-    return rounds.waiting();
-  }
-
-  /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
-  public boolean continuedBy(IkeMessage request) {
-    return rounds.continuedBy(request);
-  }
-
-  @Override
   public Status process(IkeMessage request) throws TaskFailure {
-    rounds.clear();
-    if (rounds.waiting()) {
+    newAnswer();
+    if (waitingForFollowup()) {
       return followup(request);
     }
     NotifyPayload rekey = request.payloads(NotifyPayload.class).stream()
@@ -89,50 +69,50 @@ public final class ChildRekeyResponder implements Task {
     long spi = rekey.spi().length == 4 ? ByteBuffer.wrap(rekey.spi()).getInt() & 0xffffffffL : 0;
     old = ctx.sa.childByOutboundSpi(spi).orElse(null);
     if (old == null) {
-      return rounds.refuse(NotifyPayload.of(NotifyType.CHILD_SA_NOT_FOUND));
+      return refuse(NotifyPayload.of(NotifyType.CHILD_SA_NOT_FOUND));
     }
     if (old.state() != ChildSa.State.INSTALLED && old.state() != ChildSa.State.REKEYING
         || old.activeRekeyConcluding() || ctx.sa.state() != IkeSa.State.ESTABLISHED) {
       ctx.log.debug("the gateway rekeys {} while it is {}; TEMPORARY_FAILURE", old,
           ctx.sa.state());
-      return rounds.refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+      return refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
     }
     inboundSpi = ChildKeys.newSpi(ctx);
     Optional<KePayload> ke = request.first(KePayload.class);
     Optional<SaPayload> offer = request.first(SaPayload.class);
     if (offer.isEmpty() || request.first(NoncePayload.class).isEmpty()) {
-      return rounds.refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
+      return refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
     }
     Object s = ProposalSelection.esp(offer.get(), ctx.params.espProposals(), ke, inboundSpi);
     if (s instanceof NotifyPayload refusal) {
-      return rounds.refuse(refusal);
+      return refuse(refusal);
     }
     selected = (ProposalSelection.Selected) s;
     ni = request.first(NoncePayload.class).orElseThrow(
         () -> Proposals.protocol(STEP, "the gateway's rekey has no nonce")).nonce();
     nr = ChildKeys.newNonce(ctx);
-    kes = rounds.start(selected, STEP);
-    rounds.add(new SaPayload(List.of(selected.answer())));
-    rounds.add(new NoncePayload(nr));
-    if (!kes.isEmpty() && !rounds.round(ke.get())) {
+    kes = start(selected, STEP);
+    answer(new SaPayload(List.of(selected.answer())));
+    answer(new NoncePayload(nr));
+    if (!kes.isEmpty() && !round(ke.get())) {
       return Status.DONE;
     }
     ChildSaInfo o = old.info();
-    rounds.add(new TsPayload(true, Selectors.toWire(o.remoteSelectors())));
-    rounds.add(new TsPayload(false, Selectors.toWire(o.localSelectors())));
+    answer(new TsPayload(true, Selectors.toWire(o.remoteSelectors())));
+    answer(new TsPayload(false, Selectors.toWire(o.localSelectors())));
     return next();
   }
 
   private Status followup(IkeMessage request) throws TaskFailure {
-    if (old.deletedByPeer() || !rounds.round(request.first(KePayload.class).orElse(null))) {
-      return rounds.stop();
+    if (old.deletedByPeer() || !round(request.first(KePayload.class).orElse(null))) {
+      return stop();
     }
     return next();
   }
 
   private Status next() throws TaskFailure {
-    boolean first = !rounds.waiting();
-    if (rounds.offerNext()) {
+    boolean first = !waitingForFollowup();
+    if (offerNext()) {
       if (first) {
         old.markPassiveRekey(Nonces.lower(ni, nr), null);
       }
@@ -165,10 +145,5 @@ public final class ChildRekeyResponder implements Task {
         ChildRekeyTask.hex(old.inboundSpi()), ChildRekeyTask.hex(info.inboundSpi()),
         ChildRekeyTask.hex(info.outboundSpi()), info.algorithms());
     ctx.hooks.childSaInstalled(next);
-  }
-
-  @Override
-  public Status build(List<Payload> response) {
-    return rounds.build(response);
   }
 }

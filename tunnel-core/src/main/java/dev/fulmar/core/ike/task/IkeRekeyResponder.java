@@ -1,13 +1,11 @@
 package dev.fulmar.core.ike.task;
 
 import dev.fulmar.core.api.FailureStep;
-import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NoncePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
-import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
@@ -31,11 +29,9 @@ import java.util.List;
  * for its CREATE_CHILD_SA response the two collide (§2.8.1): the new SA is kept aside until our
  * response decides which one stays.
  */
-public final class IkeRekeyResponder implements Task {
+public final class IkeRekeyResponder extends RekeyResponder {
   private static final FailureStep STEP = FailureStep.REKEY;
 
-  private final TaskContext ctx;
-  private final FollowupKeResponder rounds;
   private ProposalSelection.Selected selected;
   private KeyExchangeRounds kes;
   private long ourSpi;
@@ -43,8 +39,7 @@ public final class IkeRekeyResponder implements Task {
   private byte[] nr;
 
   public IkeRekeyResponder(TaskContext ctx) {
-    this.ctx = ctx;
-    this.rounds = new FollowupKeResponder(ctx);
+    super(ctx);
   }
 
   /** Whether {@code request} (a CREATE_CHILD_SA) rekeys the IKE SA. */
@@ -55,53 +50,38 @@ public final class IkeRekeyResponder implements Task {
   }
 
   @Override
-  public ExchangeType exchange() {
-    return rounds.exchange();
-  }
-
-  /** Whether IKE_FOLLOWUP_KE requests continuing this rekey are expected. */
-  public boolean waitingForFollowup() {
-    return rounds.waiting();
-  }
-
-  /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
-  public boolean continuedBy(IkeMessage request) {
-    return rounds.continuedBy(request);
-  }
-
-  @Override
   public Status process(IkeMessage request) throws TaskFailure {
-    rounds.clear();
-    if (rounds.waiting()) {
-      if (!rounds.round(request.first(KePayload.class).orElse(null))) {
-        return rounds.stop();
+    newAnswer();
+    if (waitingForFollowup()) {
+      if (!round(request.first(KePayload.class).orElse(null))) {
+        return stop();
       }
       return next();
     }
     if (busy()) {
       ctx.log.debug("the gateway rekeys the IKE SA while it is {}; TEMPORARY_FAILURE",
           ctx.sa.state());
-      return rounds.refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
+      return refuse(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
     }
     KePayload ke = request.first(KePayload.class).orElse(null);
     NoncePayload nonce = request.first(NoncePayload.class).orElse(null);
     if (ke == null || nonce == null) {
-      return rounds.refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
+      return refuse(NotifyPayload.of(NotifyType.INVALID_SYNTAX));
     }
     ourSpi = RekeyedIkeSa.newSpi(ctx);
     Object s = ProposalSelection.ike(request.first(SaPayload.class).orElseThrow(),
         ctx.params.ikeProposals(), ke, ourSpi);
     if (s instanceof NotifyPayload refusal) {
-      return rounds.refuse(refusal);
+      return refuse(refusal);
     }
     selected = (ProposalSelection.Selected) s;
     ni = nonce.nonce();
     nr = ChildKeys.newNonce(ctx);
-    kes = rounds.start(selected, STEP);
-    rounds.add(new SaPayload(List.of(selected.answer())));
-    rounds.add(new NoncePayload(nr));
-    if (!rounds.round(ke)) {
-      return rounds.stop();
+    kes = start(selected, STEP);
+    answer(new SaPayload(List.of(selected.answer())));
+    answer(new NoncePayload(nr));
+    if (!round(ke)) {
+      return stop();
     }
     return next();
   }
@@ -124,7 +104,7 @@ public final class IkeRekeyResponder implements Task {
   }
 
   private Status next() throws TaskFailure {
-    if (rounds.offerNext()) {
+    if (offerNext()) {
       return Status.NEED_MORE;
     }
     RekeyedIkeSa next = RekeyedIkeSa.derive(ctx, ctx.hooks.newSaId(), false, ourSpi,
@@ -140,10 +120,5 @@ public final class IkeRekeyResponder implements Task {
       ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.CURRENT);
     }
     return Status.DONE;
-  }
-
-  @Override
-  public Status build(List<Payload> response) {
-    return rounds.build(response);
   }
 }

@@ -7,14 +7,14 @@ import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
-import dev.fulmar.core.ike.task.Task.Status;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The responder's side of a rekey's key exchange rounds (RFC 9370 §2.2.4), shared by {@link
- * ChildRekeyResponder} and {@link IkeRekeyResponder}, which differ only in what they install once
- * every round is done:
+ * Answers the gateway's rekey of a CHILD SA ({@link ChildRekeyResponder}) or of the IKE SA
+ * ({@link IkeRekeyResponder}). What both share lives here: the answer being built and the key
+ * exchange rounds with their IKE_FOLLOWUP_KE exchanges (RFC 9370 §2.2.4); the two differ only in
+ * what they check first and what they install once every round is done:
  *
  * <pre>
  *   <--  HDR, SK {..., KEi, ...}
@@ -26,57 +26,59 @@ import java.util.List;
  * It keeps the answer being built, the rounds, and whether an IKE_FOLLOWUP_KE request carrying
  * the link we handed out is expected next.
  */
-final class FollowupKeResponder {
-  private final TaskContext ctx;
+public abstract sealed class RekeyResponder implements Task
+    permits ChildRekeyResponder, IkeRekeyResponder {
+  final TaskContext ctx;
   private final List<Payload> answer = new ArrayList<>();
   private KeyExchangeRounds kes;
   private boolean waiting;
 
-  FollowupKeResponder(TaskContext ctx) {
+  RekeyResponder(TaskContext ctx) {
     this.ctx = ctx;
   }
 
   /** IKE_FOLLOWUP_KE while further rounds are expected, CREATE_CHILD_SA before. */
-  ExchangeType exchange() {
+  @Override
+  public final ExchangeType exchange() {
     return waiting ? ExchangeType.IKE_FOLLOWUP_KE : ExchangeType.CREATE_CHILD_SA;
   }
 
-  /** Whether IKE_FOLLOWUP_KE requests with the link we handed out are expected. */
-  boolean waiting() {
+  /** Whether IKE_FOLLOWUP_KE requests continuing this rekey are expected. */
+  public final boolean waitingForFollowup() {
     return waiting;
   }
 
-  /** Whether {@code request} (IKE_FOLLOWUP_KE) carries the link we handed out. */
-  boolean continuedBy(IkeMessage request) {
+  /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey (carries our link). */
+  public final boolean continuedBy(IkeMessage request) {
     return request.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)
         .map(n -> kes.linkMatches(n.data())).orElse(false);
   }
 
   /** Starts the rounds the gateway's proposal settled on; returns them. */
-  KeyExchangeRounds start(ProposalSelection.Selected selected, FailureStep step) {
+  final KeyExchangeRounds start(ProposalSelection.Selected selected, FailureStep step) {
     kes = new KeyExchangeRounds(selected.keyExchange(), step);
     kes.addAdditional(selected.additionalKeyExchanges());
     return kes;
   }
 
   /** Starts a new answer (one per request). */
-  void clear() {
+  final void newAnswer() {
     answer.clear();
   }
 
-  void add(Payload p) {
+  final void answer(Payload p) {
     answer.add(p);
   }
 
   /** The answer is {@code n} alone. */
-  Status refuse(NotifyPayload n) {
+  final Status refuse(NotifyPayload n) {
     answer.clear();
     answer.add(n);
     return Status.DONE;
   }
 
   /** Answers one key exchange round; false (with the error answer) if it failed. */
-  boolean round(KePayload theirs) {
+  final boolean round(KePayload theirs) {
     Object r = theirs == null ? NotifyPayload.of(NotifyType.INVALID_SYNTAX)
         : kes.respond(theirs, ctx.env.random());
     if (r instanceof NotifyPayload n) {
@@ -91,7 +93,7 @@ final class FollowupKeResponder {
    * With rounds left, hands out a new link in the answer and expects IKE_FOLLOWUP_KE (true);
    * otherwise (false) the rekey is complete.
    */
-  boolean offerNext() {
+  final boolean offerNext() {
     if (!kes.done()) {
       byte[] link = new byte[4];
       ctx.env.random().nextBytes(link);
@@ -105,7 +107,7 @@ final class FollowupKeResponder {
   }
 
   /** Gives up the rounds: secrets wiped, no further IKE_FOLLOWUP_KE expected. */
-  Status stop() {
+  final Status stop() {
     if (kes != null) {
       kes.wipe();
     }
@@ -114,7 +116,8 @@ final class FollowupKeResponder {
   }
 
   /** Adds the answer to {@code response}; NEED_MORE while IKE_FOLLOWUP_KE requests are due. */
-  Status build(List<Payload> response) {
+  @Override
+  public final Status build(List<Payload> response) {
     response.addAll(answer);
     return waiting ? Status.NEED_MORE : Status.DONE;
   }
