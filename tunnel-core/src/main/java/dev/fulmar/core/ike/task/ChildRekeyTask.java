@@ -42,14 +42,12 @@ import java.util.List;
  * again a little later. The task refers to the old SA by our inbound SPI (STYLE #9).
  */
 public final class ChildRekeyTask implements Task {
-  private enum Stage { CREATE, FOLLOWUP, DELETE, DONE }
-
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   private static final FailureStep STEP = FailureStep.REKEY;
 
   private final TaskContext ctx;
   private final long oldSpi;
-  private Stage stage = Stage.CREATE;
+  private RekeyStage stage = RekeyStage.CREATE;
   private ChildSa old;
   private int inboundSpi;
   private byte[] ni;
@@ -72,24 +70,18 @@ public final class ChildRekeyTask implements Task {
 
   @Override
   public ExchangeType exchange() {
-    switch (stage) {
-      case CREATE:
-        ChildSa c = ctx.sa.childByInboundSpi(oldSpi).orElse(null);
-        boolean due = c != null && (c.state() == ChildSa.State.INSTALLED
-            || (c == old && c.state() == ChildSa.State.REKEYING));
-        return due ? ExchangeType.CREATE_CHILD_SA : null;
-      case FOLLOWUP:
-        return ExchangeType.IKE_FOLLOWUP_KE;
-      case DELETE:
-        return ExchangeType.INFORMATIONAL;
-      default:
-        return null;
+    if (stage != RekeyStage.CREATE) {
+      return stage.laterExchange();
     }
+    ChildSa c = ctx.sa.childByInboundSpi(oldSpi).orElse(null);
+    boolean due = c != null && (c.state() == ChildSa.State.INSTALLED
+        || (c == old && c.state() == ChildSa.State.REKEYING));
+    return due ? ExchangeType.CREATE_CHILD_SA : null;
   }
 
   @Override
   public Task movedTo(TaskContext next) {
-    return stage == Stage.CREATE && old == null ? new ChildRekeyTask(next, oldSpi) : null;
+    return stage == RekeyStage.CREATE && old == null ? new ChildRekeyTask(next, oldSpi) : null;
   }
 
   @Override
@@ -178,7 +170,7 @@ public final class ChildRekeyTask implements Task {
     if (!kes.done()) {
       kes.takeLink(in);
       old.setActiveRekeyConcluding(true);
-      stage = Stage.FOLLOWUP;
+      stage = RekeyStage.FOLLOWUP;
       return Status.NEED_MORE;
     }
     return conclude();
@@ -263,7 +255,7 @@ public final class ChildRekeyTask implements Task {
 
   private Status deleteNext(long spi) {
     deleteSpi = spi;
-    stage = Stage.DELETE;
+    stage = RekeyStage.DELETE;
     if (spi == oldSpi && !old.deletedByPeer()) {
       old.setState(ChildSa.State.DELETING);
     }
@@ -285,7 +277,7 @@ public final class ChildRekeyTask implements Task {
     if (old != null) {
       old.setActiveRekeyConcluding(false);
     }
-    stage = Stage.DONE;
+    stage = RekeyStage.DONE;
     return Status.DONE;
   }
 

@@ -34,12 +34,10 @@ import java.util.List;
  * again a little later.
  */
 public final class IkeRekeyTask implements Task {
-  private enum Stage { CREATE, FOLLOWUP, DELETE, DONE }
-
   private static final FailureStep STEP = FailureStep.REKEY;
 
   private final TaskContext ctx;
-  private Stage stage = Stage.CREATE;
+  private RekeyStage stage = RekeyStage.CREATE;
   private long ourSpi;
   private long theirSpi;
   private byte[] ni;
@@ -54,18 +52,12 @@ public final class IkeRekeyTask implements Task {
 
   @Override
   public ExchangeType exchange() {
-    switch (stage) {
-      case CREATE:
-        return ctx.sa.state() == IkeSa.State.ESTABLISHED
-            || (kes != null && ctx.sa.state() == IkeSa.State.REKEYING)
-            ? ExchangeType.CREATE_CHILD_SA : null;
-      case FOLLOWUP:
-        return ExchangeType.IKE_FOLLOWUP_KE;
-      case DELETE:
-        return ExchangeType.INFORMATIONAL;
-      default:
-        return null;
+    if (stage != RekeyStage.CREATE) {
+      return stage.laterExchange();
     }
+    return ctx.sa.state() == IkeSa.State.ESTABLISHED
+        || (kes != null && ctx.sa.state() == IkeSa.State.REKEYING)
+        ? ExchangeType.CREATE_CHILD_SA : null;
   }
 
   @Override
@@ -101,7 +93,7 @@ public final class IkeRekeyTask implements Task {
       case FOLLOWUP:
         return processFollowup(in);
       default:
-        stage = Stage.DONE;
+        stage = RekeyStage.DONE;
         return Status.DONE;
     }
   }
@@ -139,7 +131,7 @@ public final class IkeRekeyTask implements Task {
     if (!kes.done()) {
       kes.takeLink(in);
       ctx.sa.setActiveRekeyConcluding(true);
-      stage = Stage.FOLLOWUP;
+      stage = RekeyStage.FOLLOWUP;
       return Status.NEED_MORE;
     }
     return conclude();
@@ -198,13 +190,13 @@ public final class IkeRekeyTask implements Task {
     ctx.sa.setActiveRekeyConcluding(false);
     ctx.sa.setState(IkeSa.State.REKEYED);
     ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.CURRENT);
-    stage = Stage.DELETE;
+    stage = RekeyStage.DELETE;
     return Status.NEED_MORE;
   }
 
   private Status finish() {
     ctx.sa.setActiveRekeyConcluding(false);
-    stage = Stage.DONE;
+    stage = RekeyStage.DONE;
     return Status.DONE;
   }
 }
