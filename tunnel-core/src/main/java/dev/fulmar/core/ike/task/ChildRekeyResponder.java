@@ -5,20 +5,17 @@ import dev.fulmar.core.api.ChildSaInfo;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.ike.crypto.ChildSaKeys;
 import dev.fulmar.core.ike.crypto.Role;
-import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NoncePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
-import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.message.TsPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
 import dev.fulmar.core.ike.sa.IkeSa;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,21 +37,18 @@ import java.util.Optional;
  * TEMPORARY_FAILURE while the SA is already rekeyed or being deleted, or while the IKE SA is
  * being rekeyed (as strongSwan answers); CHILD_SA_NOT_FOUND for an SA we do not have.
  */
-public final class ChildRekeyResponder implements Task {
+public final class ChildRekeyResponder extends RekeyResponder {
   private static final FailureStep STEP = FailureStep.REKEY;
 
-  private final TaskContext ctx;
-  private final List<Payload> answer = new ArrayList<>();
   private ChildSa old;
   private ProposalSelection.Selected selected;
   private KeyExchangeRounds kes;
   private byte[] ni;
   private byte[] nr;
   private int inboundSpi;
-  private boolean waitingForFollowup;
 
   public ChildRekeyResponder(TaskContext ctx) {
-    this.ctx = ctx;
+    super(ctx);
   }
 
   /** Whether {@code request} (a CREATE_CHILD_SA) rekeys a CHILD SA. */
@@ -65,25 +59,9 @@ public final class ChildRekeyResponder implements Task {
   }
 
   @Override
-  public ExchangeType exchange() {
-    return waitingForFollowup ? ExchangeType.IKE_FOLLOWUP_KE : ExchangeType.CREATE_CHILD_SA;
-  }
-
-  /** Whether IKE_FOLLOWUP_KE requests with {@link #link()} are expected. */
-  public boolean waitingForFollowup() {
-    return waitingForFollowup;
-  }
-
-  /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
-  public boolean continuedBy(IkeMessage request) {
-    return request.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)
-        .map(n -> kes.linkMatches(n.data())).orElse(false);
-  }
-
-  @Override
   public Status process(IkeMessage request) throws TaskFailure {
-    answer.clear();
-    if (waitingForFollowup) {
+    newAnswer();
+    if (waitingForFollowup()) {
       return followup(request);
     }
     NotifyPayload rekey = request.payloads(NotifyPayload.class).stream()
@@ -113,54 +91,33 @@ public final class ChildRekeyResponder implements Task {
     ni = request.first(NoncePayload.class).orElseThrow(
         () -> Proposals.protocol(STEP, "the gateway's rekey has no nonce")).nonce();
     nr = ChildKeys.newNonce(ctx);
-    kes = new KeyExchangeRounds(selected.keyExchange(), STEP);
-    kes.addAdditional(selected.additionalKeyExchanges());
-    answer.add(new SaPayload(List.of(selected.answer())));
-    answer.add(new NoncePayload(nr));
+    kes = start(selected, STEP);
+    answer(new SaPayload(List.of(selected.answer())));
+    answer(new NoncePayload(nr));
     if (!kes.isEmpty() && !round(ke.get())) {
       return Status.DONE;
     }
     ChildSaInfo o = old.info();
-    answer.add(new TsPayload(true, Selectors.toWire(o.remoteSelectors())));
-    answer.add(new TsPayload(false, Selectors.toWire(o.localSelectors())));
+    answer(new TsPayload(true, Selectors.toWire(o.remoteSelectors())));
+    answer(new TsPayload(false, Selectors.toWire(o.localSelectors())));
     return next();
   }
 
   private Status followup(IkeMessage request) throws TaskFailure {
     if (old.deletedByPeer() || !round(request.first(KePayload.class).orElse(null))) {
-      kes.wipe();
-      waitingForFollowup = false;
-      return Status.DONE;
+      return stop();
     }
     return next();
   }
 
-  /** Answers one key exchange round; false (with the error answer) if it failed. */
-  private boolean round(KePayload theirs) {
-    Object r = theirs == null ? NotifyPayload.of(NotifyType.INVALID_SYNTAX)
-        : kes.respond(theirs, ctx.env.random());
-    if (r instanceof NotifyPayload n) {
-      answer.clear();
-      answer.add(n);
-      return false;
-    }
-    answer.add((KePayload) r);
-    return true;
-  }
-
   private Status next() throws TaskFailure {
-    if (!kes.done()) {
-      byte[] link = new byte[4];
-      ctx.env.random().nextBytes(link);
-      kes.setLink(link);
-      answer.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, kes.link()));
-      if (!waitingForFollowup) {
+    boolean first = !waitingForFollowup();
+    if (offerNext()) {
+      if (first) {
         old.markPassiveRekey(Nonces.lower(ni, nr), null);
       }
-      waitingForFollowup = true;
       return Status.NEED_MORE;
     }
-    waitingForFollowup = false;
     install();
     return Status.DONE;
   }
@@ -188,17 +145,5 @@ public final class ChildRekeyResponder implements Task {
         ChildRekeyTask.hex(old.inboundSpi()), ChildRekeyTask.hex(info.inboundSpi()),
         ChildRekeyTask.hex(info.outboundSpi()), info.algorithms());
     ctx.hooks.childSaInstalled(next);
-  }
-
-  private Status refuse(NotifyPayload n) {
-    answer.clear();
-    answer.add(n);
-    return Status.DONE;
-  }
-
-  @Override
-  public Status build(List<Payload> response) {
-    response.addAll(answer);
-    return waitingForFollowup ? Status.NEED_MORE : Status.DONE;
   }
 }

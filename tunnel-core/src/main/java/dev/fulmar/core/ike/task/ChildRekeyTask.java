@@ -42,14 +42,12 @@ import java.util.List;
  * again a little later. The task refers to the old SA by our inbound SPI (STYLE #9).
  */
 public final class ChildRekeyTask implements Task {
-  private enum Stage { CREATE, FOLLOWUP, DELETE, DONE }
-
   static final Duration RETRY_AFTER = Duration.ofSeconds(10);
   private static final FailureStep STEP = FailureStep.REKEY;
 
   private final TaskContext ctx;
   private final long oldSpi;
-  private Stage stage = Stage.CREATE;
+  private RekeyStage stage = RekeyStage.CREATE;
   private ChildSa old;
   private int inboundSpi;
   private byte[] ni;
@@ -72,34 +70,25 @@ public final class ChildRekeyTask implements Task {
 
   @Override
   public ExchangeType exchange() {
-    switch (stage) {
-      case CREATE:
-        ChildSa c = ctx.sa.childByInboundSpi(oldSpi).orElse(null);
-        boolean due = c != null && (c.state() == ChildSa.State.INSTALLED
-            || (c == old && c.state() == ChildSa.State.REKEYING));
-        return due ? ExchangeType.CREATE_CHILD_SA : null;
-      case FOLLOWUP:
-        return ExchangeType.IKE_FOLLOWUP_KE;
-      case DELETE:
-        return ExchangeType.INFORMATIONAL;
-      default:
-        return null;
+    if (stage != RekeyStage.CREATE) {
+      return stage.laterExchange();
     }
+    ChildSa c = ctx.sa.childByInboundSpi(oldSpi).orElse(null);
+    boolean due = c != null && (c.state() == ChildSa.State.INSTALLED
+        || (c == old && c.state() == ChildSa.State.REKEYING));
+    return due ? ExchangeType.CREATE_CHILD_SA : null;
   }
 
   @Override
   public Task movedTo(TaskContext next) {
-    return stage == Stage.CREATE && old == null ? new ChildRekeyTask(next, oldSpi) : null;
+    return stage == RekeyStage.CREATE && old == null ? new ChildRekeyTask(next, oldSpi) : null;
   }
 
   @Override
   public Status build(List<Payload> out) throws TaskFailure {
     switch (stage) {
       case CREATE -> buildCreate(out);
-      case FOLLOWUP -> {
-        out.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, kes.link()));
-        out.add(kes.initiate(ctx.env.random()));
-      }
+      case FOLLOWUP -> kes.buildFollowup(out, ctx.env.random());
       case DELETE -> out.add(DeletePayload.childSas(ProtocolId.ESP, (int) deleteSpi));
       default -> { }
     }
@@ -179,11 +168,9 @@ public final class ChildRekeyTask implements Task {
       old.clearPassiveRekey();
     }
     if (!kes.done()) {
-      kes.setLink(in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).orElseThrow(
-          () -> Proposals.protocol(STEP, "no ADDITIONAL_KEY_EXCHANGE notify for the"
-              + " additional key exchanges")).data());
+      kes.takeLink(in);
       old.setActiveRekeyConcluding(true);
-      stage = Stage.FOLLOWUP;
+      stage = RekeyStage.FOLLOWUP;
       return Status.NEED_MORE;
     }
     return conclude();
@@ -234,19 +221,14 @@ public final class ChildRekeyTask implements Task {
     if (old.deletedByPeer()) {
       return finish();
     }
-    for (NotifyPayload n : in.payloads(NotifyPayload.class)) {
-      if (n.isError()) {
-        kes.wipe();
-        old.setActiveRekeyConcluding(false);
-        old.setState(ChildSa.State.INSTALLED);
-        ctx.hooks.retryChildRekey(oldSpi, RETRY_AFTER);
-        return finish();
-      }
+    if (PeerErrors.any(in)) {
+      kes.wipe();
+      old.setActiveRekeyConcluding(false);
+      old.setState(ChildSa.State.INSTALLED);
+      ctx.hooks.retryChildRekey(oldSpi, RETRY_AFTER);
+      return finish();
     }
-    kes.complete(in.first(KePayload.class).orElseThrow(
-        () -> Proposals.protocol(STEP, "the IKE_FOLLOWUP_KE response has no KE payload")));
-    in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).ifPresent(n -> kes.setLink(n.data()));
-    return kes.done() ? conclude() : Status.NEED_MORE;
+    return kes.completeFollowup(in) ? conclude() : Status.NEED_MORE;
   }
 
   /** All key exchanges done: the new SA replaces the old one in the data path. */
@@ -273,7 +255,7 @@ public final class ChildRekeyTask implements Task {
 
   private Status deleteNext(long spi) {
     deleteSpi = spi;
-    stage = Stage.DELETE;
+    stage = RekeyStage.DELETE;
     if (spi == oldSpi && !old.deletedByPeer()) {
       old.setState(ChildSa.State.DELETING);
     }
@@ -295,7 +277,7 @@ public final class ChildRekeyTask implements Task {
     if (old != null) {
       old.setActiveRekeyConcluding(false);
     }
-    stage = Stage.DONE;
+    stage = RekeyStage.DONE;
     return Status.DONE;
   }
 

@@ -1,18 +1,15 @@
 package dev.fulmar.core.ike.task;
 
 import dev.fulmar.core.api.FailureStep;
-import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NoncePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
-import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
 import dev.fulmar.core.ike.sa.IkeSa;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,20 +29,17 @@ import java.util.List;
  * for its CREATE_CHILD_SA response the two collide (§2.8.1): the new SA is kept aside until our
  * response decides which one stays.
  */
-public final class IkeRekeyResponder implements Task {
+public final class IkeRekeyResponder extends RekeyResponder {
   private static final FailureStep STEP = FailureStep.REKEY;
 
-  private final TaskContext ctx;
-  private final List<Payload> answer = new ArrayList<>();
   private ProposalSelection.Selected selected;
   private KeyExchangeRounds kes;
   private long ourSpi;
   private byte[] ni;
   private byte[] nr;
-  private boolean waitingForFollowup;
 
   public IkeRekeyResponder(TaskContext ctx) {
-    this.ctx = ctx;
+    super(ctx);
   }
 
   /** Whether {@code request} (a CREATE_CHILD_SA) rekeys the IKE SA. */
@@ -56,24 +50,9 @@ public final class IkeRekeyResponder implements Task {
   }
 
   @Override
-  public ExchangeType exchange() {
-    return waitingForFollowup ? ExchangeType.IKE_FOLLOWUP_KE : ExchangeType.CREATE_CHILD_SA;
-  }
-
-  public boolean waitingForFollowup() {
-    return waitingForFollowup;
-  }
-
-  /** Whether {@code request} (IKE_FOLLOWUP_KE) continues this rekey. */
-  public boolean continuedBy(IkeMessage request) {
-    return request.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)
-        .map(n -> kes.linkMatches(n.data())).orElse(false);
-  }
-
-  @Override
   public Status process(IkeMessage request) throws TaskFailure {
-    answer.clear();
-    if (waitingForFollowup) {
+    newAnswer();
+    if (waitingForFollowup()) {
       if (!round(request.first(KePayload.class).orElse(null))) {
         return stop();
       }
@@ -98,10 +77,9 @@ public final class IkeRekeyResponder implements Task {
     selected = (ProposalSelection.Selected) s;
     ni = nonce.nonce();
     nr = ChildKeys.newNonce(ctx);
-    kes = new KeyExchangeRounds(selected.keyExchange(), STEP);
-    kes.addAdditional(selected.additionalKeyExchanges());
-    answer.add(new SaPayload(List.of(selected.answer())));
-    answer.add(new NoncePayload(nr));
+    kes = start(selected, STEP);
+    answer(new SaPayload(List.of(selected.answer())));
+    answer(new NoncePayload(nr));
     if (!round(ke)) {
       return stop();
     }
@@ -125,28 +103,10 @@ public final class IkeRekeyResponder implements Task {
     return false;
   }
 
-  private boolean round(KePayload theirs) {
-    Object r = theirs == null ? NotifyPayload.of(NotifyType.INVALID_SYNTAX)
-        : kes.respond(theirs, ctx.env.random());
-    if (r instanceof NotifyPayload n) {
-      answer.clear();
-      answer.add(n);
-      return false;
-    }
-    answer.add((KePayload) r);
-    return true;
-  }
-
   private Status next() throws TaskFailure {
-    if (!kes.done()) {
-      byte[] link = new byte[4];
-      ctx.env.random().nextBytes(link);
-      kes.setLink(link);
-      answer.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, link));
-      waitingForFollowup = true;
+    if (offerNext()) {
       return Status.NEED_MORE;
     }
-    waitingForFollowup = false;
     RekeyedIkeSa next = RekeyedIkeSa.derive(ctx, ctx.hooks.newSaId(), false, ourSpi,
         selected.peerSpi(), selected.encryption(), selected.integrity(), selected.prf(), kes,
         ni, nr);
@@ -160,25 +120,5 @@ public final class IkeRekeyResponder implements Task {
       ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.CURRENT);
     }
     return Status.DONE;
-  }
-
-  private Status stop() {
-    if (kes != null) {
-      kes.wipe();
-    }
-    waitingForFollowup = false;
-    return Status.DONE;
-  }
-
-  private Status refuse(NotifyPayload n) {
-    answer.clear();
-    answer.add(n);
-    return Status.DONE;
-  }
-
-  @Override
-  public Status build(List<Payload> response) {
-    response.addAll(answer);
-    return waitingForFollowup ? Status.NEED_MORE : Status.DONE;
   }
 }

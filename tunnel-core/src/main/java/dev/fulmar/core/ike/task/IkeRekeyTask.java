@@ -34,12 +34,10 @@ import java.util.List;
  * again a little later.
  */
 public final class IkeRekeyTask implements Task {
-  private enum Stage { CREATE, FOLLOWUP, DELETE, DONE }
-
   private static final FailureStep STEP = FailureStep.REKEY;
 
   private final TaskContext ctx;
-  private Stage stage = Stage.CREATE;
+  private RekeyStage stage = RekeyStage.CREATE;
   private long ourSpi;
   private long theirSpi;
   private byte[] ni;
@@ -54,18 +52,12 @@ public final class IkeRekeyTask implements Task {
 
   @Override
   public ExchangeType exchange() {
-    switch (stage) {
-      case CREATE:
-        return ctx.sa.state() == IkeSa.State.ESTABLISHED
-            || (kes != null && ctx.sa.state() == IkeSa.State.REKEYING)
-            ? ExchangeType.CREATE_CHILD_SA : null;
-      case FOLLOWUP:
-        return ExchangeType.IKE_FOLLOWUP_KE;
-      case DELETE:
-        return ExchangeType.INFORMATIONAL;
-      default:
-        return null;
+    if (stage != RekeyStage.CREATE) {
+      return stage.laterExchange();
     }
+    return ctx.sa.state() == IkeSa.State.ESTABLISHED
+        || (kes != null && ctx.sa.state() == IkeSa.State.REKEYING)
+        ? ExchangeType.CREATE_CHILD_SA : null;
   }
 
   @Override
@@ -86,10 +78,7 @@ public final class IkeRekeyTask implements Task {
         out.add(new NoncePayload(ni));
         out.add(kes.initiate(ctx.env.random()));
       }
-      case FOLLOWUP -> {
-        out.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, kes.link()));
-        out.add(kes.initiate(ctx.env.random()));
-      }
+      case FOLLOWUP -> kes.buildFollowup(out, ctx.env.random());
       case DELETE -> out.add(DeletePayload.ikeSa());
       default -> { }
     }
@@ -104,7 +93,7 @@ public final class IkeRekeyTask implements Task {
       case FOLLOWUP:
         return processFollowup(in);
       default:
-        stage = Stage.DONE;
+        stage = RekeyStage.DONE;
         return Status.DONE;
     }
   }
@@ -140,11 +129,9 @@ public final class IkeRekeyTask implements Task {
       ctx.hooks.resolveIkeRekeyCollision(false);
     }
     if (!kes.done()) {
-      kes.setLink(in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).orElseThrow(
-          () -> Proposals.protocol(STEP, "no ADDITIONAL_KEY_EXCHANGE notify for the"
-              + " additional key exchanges")).data());
+      kes.takeLink(in);
       ctx.sa.setActiveRekeyConcluding(true);
-      stage = Stage.FOLLOWUP;
+      stage = RekeyStage.FOLLOWUP;
       return Status.NEED_MORE;
     }
     return conclude();
@@ -182,19 +169,14 @@ public final class IkeRekeyTask implements Task {
   }
 
   private Status processFollowup(IkeMessage in) throws TaskFailure {
-    for (NotifyPayload n : in.payloads(NotifyPayload.class)) {
-      if (n.isError()) {
-        kes.wipe();
-        ctx.sa.setActiveRekeyConcluding(false);
-        ctx.sa.setState(IkeSa.State.ESTABLISHED);
-        ctx.hooks.retryIkeRekey(ChildRekeyTask.RETRY_AFTER);
-        return finish();
-      }
+    if (PeerErrors.any(in)) {
+      kes.wipe();
+      ctx.sa.setActiveRekeyConcluding(false);
+      ctx.sa.setState(IkeSa.State.ESTABLISHED);
+      ctx.hooks.retryIkeRekey(ChildRekeyTask.RETRY_AFTER);
+      return finish();
     }
-    kes.complete(in.first(KePayload.class).orElseThrow(
-        () -> Proposals.protocol(STEP, "the IKE_FOLLOWUP_KE response has no KE payload")));
-    in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).ifPresent(n -> kes.setLink(n.data()));
-    return kes.done() ? conclude() : Status.NEED_MORE;
+    return kes.completeFollowup(in) ? conclude() : Status.NEED_MORE;
   }
 
   private RekeyedIkeSa derive() throws TaskFailure {
@@ -208,13 +190,13 @@ public final class IkeRekeyTask implements Task {
     ctx.sa.setActiveRekeyConcluding(false);
     ctx.sa.setState(IkeSa.State.REKEYED);
     ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.CURRENT);
-    stage = Stage.DELETE;
+    stage = RekeyStage.DELETE;
     return Status.NEED_MORE;
   }
 
   private Status finish() {
     ctx.sa.setActiveRekeyConcluding(false);
-    stage = Stage.DONE;
+    stage = RekeyStage.DONE;
     return Status.DONE;
   }
 }

@@ -8,9 +8,11 @@ import dev.fulmar.core.ike.crypto.KeyExchange;
 import dev.fulmar.core.ike.crypto.KeyExchangeResponse;
 import dev.fulmar.core.ike.crypto.KeyExchanges;
 import dev.fulmar.core.ike.crypto.RefusedAlgorithmException;
+import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
+import dev.fulmar.core.ike.message.Payload;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -131,6 +133,35 @@ final class KeyExchangeRounds {
     } catch (RefusedAlgorithmException | InvalidKeyExchangeException e) {
       return NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN);
     }
+  }
+
+  /**
+   * As initiator: takes the link from the CREATE_CHILD_SA response, which must carry one when
+   * rounds are left.
+   */
+  void takeLink(IkeMessage response) throws TaskFailure {
+    setLink(response.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).orElseThrow(
+        () -> Proposals.protocol(step, "no ADDITIONAL_KEY_EXCHANGE notify for the"
+            + " additional key exchanges")).data());
+  }
+
+  /** As initiator: the IKE_FOLLOWUP_KE request {N(ADDITIONAL_KEY_EXCHANGE)(link), KEi(n)}. */
+  void buildFollowup(List<Payload> out, SecureRandom random) throws TaskFailure {
+    out.add(NotifyPayload.of(NotifyType.ADDITIONAL_KEY_EXCHANGE, link()));
+    out.add(initiate(random));
+  }
+
+  /**
+   * As initiator: the IKE_FOLLOWUP_KE response {KEr(n), [N(ADDITIONAL_KEY_EXCHANGE)(link)]}
+   * completes its round and hands over the next link, if any.
+   *
+   * @return whether every round is done
+   */
+  boolean completeFollowup(IkeMessage response) throws TaskFailure {
+    complete(response.first(KePayload.class).orElseThrow(
+        () -> Proposals.protocol(step, "the IKE_FOLLOWUP_KE response has no KE payload")));
+    response.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).ifPresent(n -> setLink(n.data()));
+    return done();
   }
 
   /** The link to echo (initiator) or to check (responder), or null. */

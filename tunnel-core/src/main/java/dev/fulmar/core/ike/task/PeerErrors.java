@@ -38,6 +38,11 @@ final class PeerErrors {
     }
   }
 
+  /** Whether the response carries any error notify. */
+  static boolean any(IkeMessage in) {
+    return in.payloads(NotifyPayload.class).stream().anyMatch(NotifyPayload::isError);
+  }
+
   /** The first error notify of {@code type}, if the response carries one. */
   static boolean has(IkeMessage in, NotifyType type) {
     return in.notify(type).filter(NotifyPayload::isError).isPresent();
