@@ -2,7 +2,6 @@ package dev.fulmar.app.model;
 
 import dev.fulmar.app.helper.HelperLink;
 import dev.fulmar.app.helper.HelperLink.Availability;
-import dev.fulmar.app.settings.AtomicFile;
 import dev.fulmar.app.settings.Settings;
 import dev.fulmar.control.Limits;
 import dev.fulmar.control.message.BundleData;
@@ -17,6 +16,7 @@ import dev.fulmar.control.message.Welcome;
 import dev.fulmar.profiles.imports.ImportResult;
 import dev.fulmar.profiles.imports.ProfileImporter;
 import dev.fulmar.profiles.model.Profile;
+import dev.fulmar.profiles.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -266,7 +266,7 @@ public final class AppController implements HelperLink.Listener, AutoCloseable {
   public CompletableFuture<Path> saveDiagnostics(Path target) {
     return link.call(c -> c.bundle(Duration.ofMinutes(1))).thenApplyAsync((BundleData b) -> {
       try {
-        AtomicFile.write(target, b.zip());
+        AtomicFiles.write(target, b.zip());
         return target;
       } catch (IOException e) {
         throw new CompletionException(e);

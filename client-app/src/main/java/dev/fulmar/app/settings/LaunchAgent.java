@@ -1,39 +1,19 @@
 package dev.fulmar.app.settings;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A per-user LaunchAgent ({@code ~/Library/LaunchAgents/dev.fulmar.app.plist}) on macOS. */
-final class LaunchAgent implements Autostart {
+final class LaunchAgent extends FileAutostart {
   static final String LABEL = "dev.fulmar.app";
-  private final Path file;
-  private final List<String> command;
 
   LaunchAgent(Path agentsDir, List<String> command) {
-    this.file = agentsDir.resolve(LABEL + ".plist");
-    this.command = List.copyOf(command);
+    super(agentsDir.resolve(LABEL + ".plist"), command);
   }
 
   @Override
-  public boolean isEnabled() {
-    return Files.isRegularFile(file);
-  }
-
-  @Override
-  public void setEnabled(boolean enabled) throws IOException {
-    if (enabled) {
-      AtomicFile.write(file, plist().getBytes(StandardCharsets.UTF_8));
-    } else {
-      Files.deleteIfExists(file);
-    }
-  }
-
-  @Override
-  public String location() {
-    return file.toString();
+  String content() {
+    return plist();
   }
 
   String plist() {

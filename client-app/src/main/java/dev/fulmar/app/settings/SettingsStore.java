@@ -1,6 +1,7 @@
 package dev.fulmar.app.settings;
 
 import dev.fulmar.app.i18n.Messages;
+import dev.fulmar.profiles.store.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -80,7 +81,7 @@ public final class SettingsStore {
     p.putAll(values);
     StringWriter w = new StringWriter();
     p.store(w, "Fulmar VPN app settings");
-    AtomicFile.write(file, w.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, w.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean bool(Properties p, String key, boolean dflt) {

@@ -1,8 +1,5 @@
 package dev.fulmar.app.settings;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,33 +9,16 @@ import java.util.stream.Collectors;
  * environments on Linux start at login (XDG Autostart Specification; Exec quoting per the Desktop
  * Entry Specification).
  */
-final class XdgAutostart implements Autostart {
+final class XdgAutostart extends FileAutostart {
   static final String FILE_NAME = "dev.fulmar.app.desktop";
-  private final Path file;
-  private final List<String> command;
 
   XdgAutostart(Path autostartDir, List<String> command) {
-    this.file = autostartDir.resolve(FILE_NAME);
-    this.command = List.copyOf(command);
+    super(autostartDir.resolve(FILE_NAME), command);
   }
 
   @Override
-  public boolean isEnabled() {
-    return Files.isRegularFile(file);
-  }
-
-  @Override
-  public void setEnabled(boolean enabled) throws IOException {
-    if (enabled) {
-      AtomicFile.write(file, entry().getBytes(StandardCharsets.UTF_8));
-    } else {
-      Files.deleteIfExists(file);
-    }
-  }
-
-  @Override
-  public String location() {
-    return file.toString();
+  String content() {
+    return entry();
   }
 
   String entry() {

@@ -11,6 +11,7 @@ import dev.fulmar.helper.control.TunnelServiceException;
 import dev.fulmar.profiles.codec.ProfileCodec;
 import dev.fulmar.profiles.codec.ReadResult;
 import dev.fulmar.profiles.model.Profile;
+import dev.fulmar.profiles.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -113,14 +114,14 @@ final class FileSystemConfig implements SystemConfig {
     Path target = profileDir.resolve(profile.id() + ".vpn");
     try {
       Files.createDirectories(profileDir);
-      AtomicWrite.write(target, ProfileCodec.write(profile).getBytes(StandardCharsets.UTF_8),
+      AtomicFiles.write(target, ProfileCodec.write(profile).getBytes(StandardCharsets.UTF_8),
           PUBLIC_FILE);
       for (Path other : filesNamed(profile.name())) {
         if (!other.equals(target)) {
           Files.deleteIfExists(other); // the same name under another id: replaced
         }
       }
-      AtomicWrite.syncDirectory(profileDir);
+      AtomicFiles.syncDirectory(profileDir);
     } catch (IOException e) {
       throw new TunnelServiceException(ErrorCode.INTERNAL, "cannot write " + target + ": "
           + e.getMessage());
@@ -138,7 +139,7 @@ final class FileSystemConfig implements SystemConfig {
       for (Path f : named) {
         Files.deleteIfExists(f);
       }
-      AtomicWrite.syncDirectory(profileDir);
+      AtomicFiles.syncDirectory(profileDir);
     } catch (IOException e) {
       throw new TunnelServiceException(ErrorCode.INTERNAL, "cannot delete the profile '" + name
           + "': " + e.getMessage());
@@ -171,7 +172,7 @@ final class FileSystemConfig implements SystemConfig {
   public synchronized void setPolicy(Policy p) throws TunnelServiceException {
     try {
       Files.createDirectories(policyFile.toAbsolutePath().getParent());
-      AtomicWrite.write(policyFile, policyJson(p).getBytes(StandardCharsets.UTF_8),
+      AtomicFiles.write(policyFile, policyJson(p).getBytes(StandardCharsets.UTF_8),
           PUBLIC_FILE);
       policy = p;
     } catch (IOException e) {

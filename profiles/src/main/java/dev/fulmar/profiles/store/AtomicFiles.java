@@ -12,11 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a file so that readers see the old or the new content, never a part: a temporary file in
- * the same directory, written and fsynced, then renamed over the target, then the directory
- * fsynced. Files are private to the user (0600) where the file system has POSIX permissions.
+ * Writes a file so that readers (and a crash) see the old or the new content, never a part: a
+ * temporary file in the same directory, created with the file's final mode, written and fsynced,
+ * renamed over the target, then the directory fsynced. The one implementation for the profile
+ * store, the app's settings and files, and the helper's configuration.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
+  /** Private to the user: the mode of {@link #write(Path, byte[])}. */
+  public static final String PRIVATE = "rw-------";
+
   /** The final rename; a seam for tests that simulate a crash before it. */
   interface Mover {
     void move(Path from, Path to) throws IOException;
@@ -33,10 +37,28 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Replaces {@code target} with {@code content}, private to the user (0600). */
+  public static void write(Path target, byte[] content) throws IOException {
+    write(target, content, PRIVATE, RENAME);
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} with POSIX permissions {@code mode} (e.g. {@code
+   * rw-r--r--}) from the first byte; the mode is ignored where the file system has none.
+   */
+  public static void write(Path target, byte[] content, String mode) throws IOException {
+    write(target, content, mode, RENAME);
+  }
+
   static void write(Path target, byte[] content, Mover mover) throws IOException {
+    write(target, content, PRIVATE, mover);
+  }
+
+  private static void write(Path target, byte[] content, String mode, Mover mover)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = createPrivateTemp(dir, target.getFileName().toString());
+    Path tmp = createTemp(dir, target.getFileName().toString(), mode);
     try {
       try (FileChannel ch =
           FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -53,19 +75,20 @@ final class AtomicFiles {
     }
   }
 
-  private static Path createPrivateTemp(Path dir, String name) throws IOException {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return Files.createTempFile(
-          dir,
-          "." + name + ".",
-          ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+  private static Path createTemp(Path dir, String name, String mode) throws IOException {
+    String prefix = "." + name + ".";
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, prefix, ".tmp");
     }
-    return Files.createTempFile(dir, "." + name + ".", ".tmp");
+    Path tmp = Files.createTempFile(dir, prefix, ".tmp",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)));
+    // the umask may have taken bits away at creation
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(mode));
+    return tmp;
   }
 
-  /** Makes the rename durable (POSIX); directories cannot be opened this way on Windows. */
-  private static void syncDirectory(Path dir) {
+  /** Makes a rename or delete durable (POSIX); directories cannot be opened so on Windows. */
+  public static void syncDirectory(Path dir) {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException | UnsupportedOperationException e) {
