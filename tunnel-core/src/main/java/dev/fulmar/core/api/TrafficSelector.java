@@ -1,7 +1,10 @@
 package dev.fulmar.core.api;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,8 +24,21 @@ public final class TrafficSelector {
   private static final int PROTO_UDP = 17;
   private static final int PROTO_SCTP = 132;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
   private final byte[] start;
   private final byte[] end;
+  /**
+   * The range as unsigned numbers for the per-packet check: an IPv4 address in the low 32 bits
+   * of {@code *Lo} ({@code *Hi} unused), an IPv6 address as two 64-bit halves.
+   */
+  private final long startHi;
+  private final long startLo;
+  private final long endHi;
+  private final long endLo;
   private final int ipProtocol;
   private final int startPort;
   private final int endPort;
@@ -53,6 +69,11 @@ public final class TrafficSelector {
     }
     this.start = start;
     this.end = end;
+    boolean v6 = start.length == 16;
+    this.startHi = v6 ? (long) LONGS.get(start, 0) : 0;
+    this.startLo = v6 ? (long) LONGS.get(start, 8) : (int) INTS.get(start, 0) & 0xffffffffL;
+    this.endHi = v6 ? (long) LONGS.get(end, 0) : 0;
+    this.endLo = v6 ? (long) LONGS.get(end, 8) : (int) INTS.get(end, 0) & 0xffffffffL;
     this.ipProtocol = ipProtocol;
     this.startPort = startPort;
     this.endPort = endPort;
@@ -152,9 +173,19 @@ public final class TrafficSelector {
 
   /** True if the address of this selector's family at {@code buf[off]} lies in the range. */
   public boolean containsAddressAt(byte[] buf, int off) {
-    int n = start.length;
-    return Arrays.compareUnsigned(buf, off, off + n, start, 0, n) >= 0
-        && Arrays.compareUnsigned(buf, off, off + n, end, 0, n) <= 0;
+    if (start.length == 4) {
+      long a = (int) INTS.get(buf, off) & 0xffffffffL;
+      return a >= startLo && a <= endLo;
+    }
+    long hi = (long) LONGS.get(buf, off);
+    long lo = (long) LONGS.get(buf, off + 8);
+    return compare(hi, lo, startHi, startLo) >= 0 && compare(hi, lo, endHi, endLo) <= 0;
+  }
+
+  /** Compares two 128-bit unsigned numbers given as halves. */
+  private static int compare(long aHi, long aLo, long bHi, long bLo) {
+    int c = Long.compareUnsigned(aHi, bHi);
+    return c != 0 ? c : Long.compareUnsigned(aLo, bLo);
   }
 
   /**

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.HexFormat;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class TrafficSelectorTest {
@@ -76,5 +81,30 @@ class TrafficSelectorTest {
     assertThatThrownBy(() -> new TrafficSelector(InetAddress.getByName("10.0.0.1"),
         InetAddress.getByName("2001:db8::1"), 0, 0, 65535))
         .hasMessageContaining("mixes IPv4 and IPv6");
+  }
+
+  /**
+   * The per-packet range check (unsigned words) agrees with a byte-wise unsigned comparison for
+   * any range and address of either family, also at the range's first and last address and with
+   * the top bit set (where signed comparison would go wrong).
+   */
+  @Property(tries = 2000)
+  void containsAddressAtAgreesWithByteWiseComparison(
+      @ForAll @Size(min = 48, max = 48) byte[] raw,
+      @ForAll boolean ipv6,
+      @ForAll @IntRange(min = 0, max = 3) int probe) throws Exception {
+    int n = ipv6 ? 16 : 4;
+    byte[] a = Arrays.copyOfRange(raw, 0, n);
+    byte[] b = Arrays.copyOfRange(raw, 16, 16 + n);
+    byte[] lo = Arrays.compareUnsigned(a, b) <= 0 ? a : b;
+    byte[] hi = lo == a ? b : a;
+    TrafficSelector ts = new TrafficSelector(InetAddress.getByAddress(lo),
+        InetAddress.getByAddress(hi), 0, 0, 65535);
+    byte[] addr = probe == 0 ? lo : probe == 1 ? hi : Arrays.copyOfRange(raw, 32, 32 + n);
+    byte[] packet = new byte[3 + n];
+    System.arraycopy(addr, 0, packet, 3, n);
+    boolean expected =
+        Arrays.compareUnsigned(addr, lo) >= 0 && Arrays.compareUnsigned(addr, hi) <= 0;
+    assertThat(ts.containsAddressAt(packet, 3)).isEqualTo(expected);
   }
 }
