@@ -185,9 +185,9 @@ public final class EspTransform {
       throws GeneralSecurityException {
     switch (kind) {
       case AES_GCM:
-        return AeadEspCipher.aesGcm(encKey);
+        return GcmEspCipher.aesGcm(encKey);
       case CHACHA20_POLY1305:
-        return AeadEspCipher.chacha20Poly1305(encKey);
+        return new ChaChaPolyEspCipher(encKey);
       default:
         return new CbcHmacEspCipher(encKey, integKey, integrity, outbound);
     }

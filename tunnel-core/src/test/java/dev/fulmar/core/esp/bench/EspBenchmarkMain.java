@@ -10,8 +10,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link EspSealOpenBenchmark} and prints, per packet size, the time ratio of ESP seal+open
- * to raw JCE AES-GCM encrypt+decrypt measured in the same run (target at 1400 B: at most 1.15).
+ * Runs {@link EspSealOpenBenchmark} and prints, per transform and packet size, the time ratio of
+ * ESP seal+open to the raw JCE encrypt+decrypt of the same AEAD measured in the same run (target
+ * for AES-GCM at 1400 B: at most 1.15).
  *
  * <p>Arguments (optional): forks, warm-up iterations, measurement iterations, seconds each.
  */
@@ -32,19 +33,21 @@ public final class EspBenchmarkMain {
         .measurementTime(TimeValue.seconds(seconds))
         .build();
     Collection<RunResult> results = new Runner(opts).run();
-    Map<Integer, double[]> bySize = new TreeMap<>();
+    Map<String, double[]> byCase = new TreeMap<>();
     for (RunResult r : results) {
-      int size = Integer.parseInt(r.getParams().getParam("size"));
+      String key = String.format("%-17s %5d", r.getParams().getParam("transform"),
+          Integer.parseInt(r.getParams().getParam("size")));
       double score = r.getPrimaryResult().getScore();
-      double[] pair = bySize.computeIfAbsent(size, k -> new double[2]);
+      double[] pair = byCase.computeIfAbsent(key, k -> new double[2]);
       pair[r.getParams().getBenchmark().endsWith("espSealOpen") ? 0 : 1] = score;
     }
     System.out.println();
-    System.out.println("size  ESP seal+open ops/s  JCE GCM enc+dec ops/s  ratio (ESP time / JCE)");
-    for (Map.Entry<Integer, double[]> e : bySize.entrySet()) {
+    System.out.println("transform          size  ESP seal+open ops/s  JCE enc+dec ops/s"
+        + "  ratio (ESP time / JCE)");
+    for (Map.Entry<String, double[]> e : byCase.entrySet()) {
       double esp = e.getValue()[0];
       double jce = e.getValue()[1];
-      System.out.printf("%5d  %19.0f  %21.0f  %.3f%n", e.getKey(), esp, jce, jce / esp);
+      System.out.printf("%s  %19.0f  %17.0f  %.3f%n", e.getKey(), esp, jce, jce / esp);
     }
   }
 }

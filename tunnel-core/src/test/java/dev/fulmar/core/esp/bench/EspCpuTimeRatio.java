@@ -11,7 +11,8 @@ import java.util.Arrays;
  * tenants steal the cores this gives a stable ratio where JMH's wall-clock scores swing; the
  * method follows {@code shared/notes/performance.md} §1b.
  *
- * <p>Arguments (optional): rounds per method (default 7), CPU milliseconds per round (250).
+ * <p>Arguments (optional): rounds per method (default 7), CPU milliseconds per round (250),
+ * transforms (comma-separated; default {@code aes128gcm16,chacha20poly1305}).
  */
 public final class EspCpuTimeRatio {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -23,28 +24,38 @@ public final class EspCpuTimeRatio {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     long roundNs = (args.length > 1 ? Long.parseLong(args[1]) : 250) * 1_000_000L;
-    System.out.println("size  ESP seal+open /CPU-s  JCE GCM enc+dec /CPU-s  ratio (ESP time / JCE)"
-        + "  alloc B/op ESP  JCE");
-    for (int size : new int[] {64, 512, 1400}) {
-      EspSealOpenBenchmark b = new EspSealOpenBenchmark();
-      b.size = size;
-      b.setUp();
-      round(b, true, 1_500_000_000L); // warm-up both paths, C2 included
-      round(b, false, 1_500_000_000L);
-      double[] esp = new double[rounds];
-      double[] jce = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        esp[r] = round(b, true, roundNs);
-        jce[r] = round(b, false, roundNs);
+    String[] transforms = args.length > 2 ? args[2].split(",")
+        : new String[] {"aes128gcm16", "chacha20poly1305"};
+    System.out.println("transform          size  ESP seal+open /CPU-s  JCE enc+dec /CPU-s"
+        + "  ratio (ESP time / JCE)  alloc B/op ESP  JCE");
+    for (String transform : transforms) {
+      for (int size : new int[] {64, 512, 1400}) {
+        measure(transform, size, rounds, roundNs);
       }
-      double espAlloc = allocatedPerOp(b, true);
-      double jceAlloc = allocatedPerOp(b, false);
-      b.checkNoDrops();
-      double e = median(esp);
-      double j = median(jce);
-      System.out.printf("%5d  %20.0f  %22.0f  %22.3f  %15.0f  %4.0f%n", size, e, j, j / e,
-          espAlloc, jceAlloc);
     }
+  }
+
+  private static void measure(String transform, int size, int rounds, long roundNs)
+      throws Exception {
+    EspSealOpenBenchmark b = new EspSealOpenBenchmark();
+    b.size = size;
+    b.transform = transform;
+    b.setUp();
+    round(b, true, 1_500_000_000L); // warm-up both paths, C2 included
+    round(b, false, 1_500_000_000L);
+    double[] esp = new double[rounds];
+    double[] jce = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      esp[r] = round(b, true, roundNs);
+      jce[r] = round(b, false, roundNs);
+    }
+    double espAlloc = allocatedPerOp(b, true);
+    double jceAlloc = allocatedPerOp(b, false);
+    b.checkNoDrops();
+    double e = median(esp);
+    double j = median(jce);
+    System.out.printf("%-17s %5d  %20.0f  %18.0f  %22.3f  %15.0f  %4.0f%n", transform, size, e,
+        j, j / e, espAlloc, jceAlloc);
   }
 
   /** Runs one method until {@code cpuNs} of thread CPU time passed; returns ops per CPU-second. */
@@ -55,7 +66,7 @@ public final class EspCpuTimeRatio {
     long now;
     do {
       for (int i = 0; i < 256; i++) {
-        sink += esp ? b.espSealOpen() : b.jceGcmSealOpen();
+        sink += esp ? b.espSealOpen() : b.jceSealOpen();
       }
       ops += 256;
       now = CPU.getCurrentThreadCpuTime();
@@ -75,7 +86,7 @@ public final class EspCpuTimeRatio {
       if (esp) {
         b.espSealOpen();
       } else {
-        b.jceGcmSealOpen();
+        b.jceSealOpen();
       }
     }
     return (ALLOC.getThreadAllocatedBytes(id) - before) / (double) ops;
