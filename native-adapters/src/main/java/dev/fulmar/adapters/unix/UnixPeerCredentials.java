@@ -75,21 +75,31 @@ public final class UnixPeerCredentials implements PeerCredentials {
     return withGroups(peer);
   }
 
-  /** The kernel's record, if the JDK's names agree with it. */
+  /**
+   * The kernel's record, if the JDK's names agree with it. For an id without a database entry the
+   * JDK names it by its number as a signed {@code int} (uid 4294967294 is "-2"), so both
+   * spellings count.
+   */
   static KernelPeer crossChecked(KernelPeer peer, UnixDomainPrincipal principal)
       throws IOException {
-    String user = Accounts.userName(peer.uid()).orElse(Long.toString(peer.uid()));
-    String group = Accounts.groupName(peer.gid()).orElse(Long.toString(peer.gid()));
-    if (!user.equals(principal.user().getName())
-        || !group.equals(principal.group().getName())) {
-      throw new IOException("peer credentials disagree (" + user + ":" + group + " vs "
-          + principal.user().getName() + ":" + principal.group().getName()
-          + "): the descriptor changed under the call");
+    String user = principal.user().getName();
+    String group = principal.group().getName();
+    if (!names(peer.uid(), Accounts.userName(peer.uid())).contains(user)
+        || !names(peer.gid(), Accounts.groupName(peer.gid())).contains(group)) {
+      throw new IOException("peer credentials disagree (uid " + peer.uid() + " gid " + peer.gid()
+          + " vs " + user + ":" + group + "): the descriptor changed under the call");
     }
     return peer;
   }
 
-  private static KernelPeer fromPrincipal(UnixDomainPrincipal principal) throws IOException {
+  private static Set<String> names(long id, Optional<String> fromDatabase) {
+    return fromDatabase.map(Set::of).orElseGet(() -> id > Integer.MAX_VALUE
+        ? Set.of(Long.toString(id), Integer.toString((int) id))
+        : Set.of(Long.toString(id)));
+  }
+
+  /** The ids behind the JDK's names, without a pid. */
+  static KernelPeer fromPrincipal(UnixDomainPrincipal principal) throws IOException {
     String user = principal.user().getName();
     String group = principal.group().getName();
     return new KernelPeer(idOf(user, Accounts.userId(user), "user"),
@@ -113,8 +123,11 @@ public final class UnixPeerCredentials implements PeerCredentials {
     if (fromDatabase.isPresent()) {
       return fromDatabase.getAsLong();
     }
-    if (name.matches("[0-9]{1,10}")) {
-      return Long.parseLong(name);
+    if (name.matches("-?[0-9]{1,10}")) {
+      long id = Long.parseLong(name);
+      if (id >= Integer.MIN_VALUE && id <= 0xffffffffL) {
+        return id & 0xffffffffL;
+      }
     }
     throw new IOException("peer " + what + " '" + name + "' has no id in the account database");
   }

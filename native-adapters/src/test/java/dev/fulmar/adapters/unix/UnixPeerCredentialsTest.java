@@ -8,9 +8,11 @@ import dev.fulmar.adapters.unix.UnixPeerCredentials.KernelPeer;
 import dev.fulmar.core.spi.PeerIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
+import jdk.net.UnixDomainPrincipal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,5 +105,35 @@ class UnixPeerCredentialsTest {
       assertThat(c.isConnected()).isTrue();
       assertThatThrownBy(() -> creds.identify(a)).hasMessageContaining("not a Unix domain socket");
     }
+  }
+
+  /** An id above 2^31 with no account, as the JDK names it: by its number as a signed int. */
+  private static final long UNNAMED_HIGH_ID = 4_000_000_000L;
+
+  @Test
+  void idsWithoutAnAccountAgreeInEitherNumericSpelling() throws IOException {
+    assertThat(Accounts.userName(UNNAMED_HIGH_ID)).as("precondition: no such account").isEmpty();
+    assertThat(Accounts.groupName(UNNAMED_HIGH_ID)).as("precondition: no such group").isEmpty();
+    KernelPeer peer = new KernelPeer(UNNAMED_HIGH_ID, UNNAMED_HIGH_ID, PID);
+    String signed = Integer.toString((int) UNNAMED_HIGH_ID);
+    assertThat(UnixPeerCredentials.crossChecked(peer, principal(signed, signed))).isEqualTo(peer);
+    assertThat(UnixPeerCredentials.crossChecked(peer,
+        principal("4000000000", "4000000000"))).isEqualTo(peer);
+    assertThatThrownBy(() -> UnixPeerCredentials.crossChecked(peer, principal("root", signed)))
+        .hasMessageContaining("peer credentials disagree");
+  }
+
+  @Test
+  void numericJdkNamesWithoutAnAccountMapBackToUnsignedIds() throws IOException {
+    String signed = Integer.toString((int) UNNAMED_HIGH_ID);
+    KernelPeer peer = UnixPeerCredentials.fromPrincipal(principal(signed, "4000000000"));
+    assertThat(peer).isEqualTo(new KernelPeer(UNNAMED_HIGH_ID, UNNAMED_HIGH_ID, -1));
+    assertThatThrownBy(() -> UnixPeerCredentials.fromPrincipal(principal("99999999999", "0")))
+        .hasMessageContaining("peer user '99999999999' has no id in the account database");
+  }
+
+  private static UnixDomainPrincipal principal(String user, String group) {
+    GroupPrincipal g = () -> group;
+    return new UnixDomainPrincipal(() -> user, g);
   }
 }
