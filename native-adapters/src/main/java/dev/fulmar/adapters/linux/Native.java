@@ -6,8 +6,6 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
-import jnr.ffi.annotations.In;
-import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 
 /** The loaded libc, errno access and the Linux constants the adapters share. */
@@ -29,7 +27,6 @@ final class Native {
   static final int ENOBUFS = 105;
   static final int EMSGSIZE = 90;
   static final int EIO = 5;
-  static final int ERANGE = 34;
 
   // fcntl.h
   static final int O_RDWR = 0x2;
@@ -94,16 +91,6 @@ final class Native {
     long recv(int fd, Pointer buf, long len, int flags);
 
     int setns(int fd, int nstype);
-
-    int getpwuid_r(int uid, Pointer pwd, Pointer buf, long buflen, Pointer result);
-
-    int getgrgid_r(int gid, Pointer grp, Pointer buf, long buflen, Pointer result);
-
-    int getpwnam_r(String name, Pointer pwd, Pointer buf, long buflen, Pointer result);
-
-    int getgrnam_r(String name, Pointer grp, Pointer buf, long buflen, Pointer result);
-
-    int getgrouplist(@In String user, int group, @Out int[] groups, Pointer ngroups);
 
     int if_nametoindex(String name);
 

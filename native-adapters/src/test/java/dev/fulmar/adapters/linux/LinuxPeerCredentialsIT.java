@@ -3,6 +3,7 @@ package dev.fulmar.adapters.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fulmar.adapters.unix.Accounts;
 import dev.fulmar.core.spi.PeerIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
