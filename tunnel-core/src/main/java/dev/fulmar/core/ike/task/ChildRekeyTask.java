@@ -118,16 +118,35 @@ public final class ChildRekeyTask implements Task {
 
   @Override
   public Status process(IkeMessage in) throws TaskFailure {
-    switch (stage) {
-      case CREATE:
-        return processCreate(in);
-      case FOLLOWUP:
-        return processFollowup(in);
-      case DELETE:
-        return processDelete();
-      default:
-        return Status.DONE;
+    try {
+      switch (stage) {
+        case CREATE:
+          return processCreate(in);
+        case FOLLOWUP:
+          return processFollowup(in);
+        case DELETE:
+          return processDelete();
+        default:
+          return Status.DONE;
+      }
+    } catch (TaskFailure f) {
+      abandon();
+      throw f;
     }
+  }
+
+  /**
+   * The gateway's answer broke the rekey: the secrets of the key exchanges done so far go, and
+   * the old SA, which nothing replaced yet, is INSTALLED again (not left REKEYING for good).
+   */
+  private void abandon() {
+    if (kes != null) {
+      kes.wipe();
+    }
+    if (old != null && old.state() == ChildSa.State.REKEYING) {
+      old.setState(ChildSa.State.INSTALLED);
+    }
+    finish();
   }
 
   private Status processCreate(IkeMessage in) throws TaskFailure {

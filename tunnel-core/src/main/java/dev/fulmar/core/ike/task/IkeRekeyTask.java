@@ -87,15 +87,34 @@ public final class IkeRekeyTask implements Task {
 
   @Override
   public Status process(IkeMessage in) throws TaskFailure {
-    switch (stage) {
-      case CREATE:
-        return processCreate(in);
-      case FOLLOWUP:
-        return processFollowup(in);
-      default:
-        stage = RekeyStage.DONE;
-        return Status.DONE;
+    try {
+      switch (stage) {
+        case CREATE:
+          return processCreate(in);
+        case FOLLOWUP:
+          return processFollowup(in);
+        default:
+          stage = RekeyStage.DONE;
+          return Status.DONE;
+      }
+    } catch (TaskFailure f) {
+      abandon();
+      throw f;
     }
+  }
+
+  /**
+   * The gateway's answer broke the rekey: the secrets of the key exchanges done so far go, and
+   * the IKE SA, which nothing replaced yet, is ESTABLISHED again (not left REKEYING for good).
+   */
+  private void abandon() {
+    if (kes != null) {
+      kes.wipe();
+    }
+    if (ctx.sa.state() == IkeSa.State.REKEYING) {
+      ctx.sa.setState(IkeSa.State.ESTABLISHED);
+    }
+    finish();
   }
 
   private Status processCreate(IkeMessage in) throws TaskFailure {
