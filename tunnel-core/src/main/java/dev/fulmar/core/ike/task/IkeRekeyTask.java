@@ -71,7 +71,8 @@ public final class IkeRekeyTask implements Task {
         Algorithm current = ctx.result.keyExchanges.isEmpty() ? null
             : ctx.result.keyExchanges.get(0);
         Algorithm ke = requestedKe != null ? requestedKe
-            : offered.stream().anyMatch(p -> p.keyExchange().contains(current)) ? current
+            : current != null && offered.stream().anyMatch(p -> p.keyExchange().contains(current))
+            ? current
             : offered.get(0).keyExchange().get(0);
         kes = new KeyExchangeRounds(ke, STEP);
         out.add(Proposals.ikeRekeyOffer(offered, ourSpi));
