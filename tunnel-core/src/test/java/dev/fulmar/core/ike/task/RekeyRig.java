@@ -72,7 +72,17 @@ final class RekeyRig {
   private long engineMid;
   private long gatewayMid;
 
+  /** Our side of the IKE SA as its original initiator. */
   RekeyRig(String ike, String esp) {
+    this(ike, esp, false);
+  }
+
+  /**
+   * With {@code asGateway}, the context is the gateway's side of the same SAs instead (the IKE
+   * SA's responder, the CHILD SA's SPIs and selectors mirrored): a second engine for tests that
+   * run our initiator against our responder.
+   */
+  RekeyRig(String ike, String esp, boolean asGateway) {
     IkeSessionParams params;
     try {
       params = IkeSessionParams.builder().name("test").gateway("192.0.2.1")
@@ -90,26 +100,31 @@ final class RekeyRig {
           throw new UnsupportedOperationException("no sockets in task tests");
         })
         .resolver(host -> List.of(GATEWAY.getAddress()))
-        .random(new DeterministicRandom(3))
+        .random(new DeterministicRandom(asGateway ? 13 : 3))
         .wallClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
         .build();
-    sa = new IkeSa(new SaId(1), true, SPI_I);
-    sa.setRemoteSpi(SPI_R);
+    sa = new IkeSa(new SaId(1), !asGateway, asGateway ? SPI_R : SPI_I);
+    sa.setRemoteSpi(asGateway ? SPI_I : SPI_R);
     try {
       IkeSuite suite = IkeSuite.of(Algorithm.AES_GCM_16_256.transformId(), 256,
           Algorithm.PRF_HMAC_SHA2_384.transformId(), 0, Algorithm.CURVE25519.transformId(),
           List.of());
       IkeSaKeys keys = KeyDerivation.ikeSaKeys(suite, INIT_SECRET, INIT_NI, INIT_NR, SPI_I,
           SPI_R);
-      SkCiphers ours = suite.ciphers(keys, Role.INITIATOR, new DeterministicRandom(4));
+      SkCiphers ours = suite.ciphers(keys, asGateway ? Role.RESPONDER : Role.INITIATOR,
+          new DeterministicRandom(4));
       sa.setKeys(new IkeSa.Keys(keys, ours.outbound(), ours.inbound()));
       gatewayKeys = KeyDerivation.ikeSaKeys(suite, INIT_SECRET, INIT_NI, INIT_NR, SPI_I, SPI_R);
       gateway = suite.ciphers(gatewayKeys, Role.RESPONDER, new DeterministicRandom(5));
       ChildSuite childSuite = ChildSuite.of(Algorithm.AES_GCM_16_256.transformId(), 256, 0,
           List.of());
-      old = new ChildSa(new ChildSaInfo(OLD_IN, OLD_OUT, Algorithm.AES_GCM_16_256, null, null,
-          false, LOCAL_TS, REMOTE_TS), KeyDerivation.childSaKeys(keys, childSuite, List.of(),
-          INIT_NI, INIT_NR));
+      ChildSaInfo info = asGateway
+          ? new ChildSaInfo(OLD_OUT, OLD_IN, Algorithm.AES_GCM_16_256, null, null, false,
+              REMOTE_TS, LOCAL_TS)
+          : new ChildSaInfo(OLD_IN, OLD_OUT, Algorithm.AES_GCM_16_256, null, null, false,
+              LOCAL_TS, REMOTE_TS);
+      old = new ChildSa(info, KeyDerivation.childSaKeys(keys, childSuite, List.of(), INIT_NI,
+          INIT_NR));
     } catch (GeneralSecurityException e) {
       throw new AssertionError(e);
     }
