@@ -140,9 +140,6 @@ public final class ChildRekeyTask implements Task {
    * the old SA, which nothing replaced yet, is INSTALLED again (not left REKEYING for good).
    */
   private void abandon() {
-    if (kes != null) {
-      kes.wipe();
-    }
     if (old != null && old.state() == ChildSa.State.REKEYING) {
       old.setState(ChildSa.State.INSTALLED);
     }
@@ -292,7 +289,11 @@ public final class ChildRekeyTask implements Task {
     return finish();
   }
 
+  /** The rekey is over, however it ended: no secret of its key exchanges outlives it. */
   private Status finish() {
+    if (kes != null) {
+      kes.wipe();
+    }
     if (old != null) {
       old.setActiveRekeyConcluding(false);
     }

@@ -109,9 +109,6 @@ public final class IkeRekeyTask implements Task {
    * the IKE SA, which nothing replaced yet, is ESTABLISHED again (not left REKEYING for good).
    */
   private void abandon() {
-    if (kes != null) {
-      kes.wipe();
-    }
     if (ctx.sa.state() == IkeSa.State.REKEYING) {
       ctx.sa.setState(IkeSa.State.ESTABLISHED);
     }
@@ -214,7 +211,11 @@ public final class IkeRekeyTask implements Task {
     return Status.NEED_MORE;
   }
 
+  /** The rekey is over, however it ended: no secret of its key exchanges outlives it. */
   private Status finish() {
+    if (kes != null) {
+      kes.wipe();
+    }
     ctx.sa.setActiveRekeyConcluding(false);
     stage = RekeyStage.DONE;
     return Status.DONE;
