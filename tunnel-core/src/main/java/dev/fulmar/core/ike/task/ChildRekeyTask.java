@@ -235,7 +235,11 @@ public final class ChildRekeyTask implements Task {
 
   private Status processFollowup(IkeMessage in) throws TaskFailure {
     if (old.deletedByPeer()) {
-      return finish();
+      ctx.log.info("the gateway deleted CHILD SA {} while we rekeyed it", hex(oldSpi));
+      // A KE without a further link completed the last round: the gateway made the new SA.
+      boolean created = in.first(KePayload.class).isPresent() && !PeerErrors.any(in)
+          && in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).isEmpty();
+      return created ? deleteNext(inboundSpi) : finish();
     }
     if (PeerErrors.any(in)) {
       kes.wipe();

@@ -8,12 +8,15 @@ import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.ike.crypto.KeyExchange;
+import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
+import dev.fulmar.core.ike.message.ProtocolId;
+import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,10 +35,13 @@ class ChildRekeyFollowupFailureTest {
   private final RekeyRig rig = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP);
   private final FollowupGateway gw = new FollowupGateway(rig);
   private final ChildRekeyTask task = new ChildRekeyTask(rig.ctx, OLD_IN);
+  /** Our inbound SPI of the new SA, from our CREATE_CHILD_SA offer. */
+  private long newSpiOffered;
 
   /** CREATE_CHILD_SA answered with the link; our IKE_FOLLOWUP_KE request as the gateway sees it. */
   private IkeMessage upToFollowup() throws Exception {
     IkeMessage request = gw.receive(task, ExchangeType.CREATE_CHILD_SA);
+    newSpiOffered = request.first(SaPayload.class).orElseThrow().proposals().get(0).spiValue();
     assertThat(task.process(rig.answerToEngine(ExchangeType.CREATE_CHILD_SA,
         gw.childAnswer(request, NR, true)))).isEqualTo(Task.Status.NEED_MORE);
     return gw.receive(task, ExchangeType.IKE_FOLLOWUP_KE);
@@ -103,6 +109,29 @@ class ChildRekeyFollowupFailureTest {
     assertThat(f.failure().code()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
     assertThat(f.failure().toString()).contains("no KE payload");
     assertOldSaStaysAndNothingInstalled();
+  }
+
+  @Test
+  void theGatewayDeletingTheOldSaDuringTheFollowupMakesUsDeleteItsNewOne() throws Exception {
+    IkeMessage followup = upToFollowup();
+    // <-- INFORMATIONAL {D(ESP, gateway's old SPI)}   {D(ESP, our old SPI)} -->
+    InformationalResponderTask info = new InformationalResponderTask(rig.ctx);
+    info.process(rig.requestToEngine(ExchangeType.INFORMATIONAL, List.of(
+        DeletePayload.childSas(ProtocolId.ESP, (int) RekeyRig.OLD_OUT))));
+    // <-- {KEr(mlkem768)}: the gateway created the new SA with the last round
+    assertThat(task.process(rig.answerToEngine(ExchangeType.IKE_FOLLOWUP_KE,
+        List.of(gw.encapsulate(followup))))).isEqualTo(Task.Status.NEED_MORE);
+
+    // INFORMATIONAL {D(ESP, the new SA's SPI)} -->  <-- {D(ESP, ...)}
+    IkeMessage delete = gw.receive(task, ExchangeType.INFORMATIONAL);
+    assertThat(delete.first(DeletePayload.class).orElseThrow().spis())
+        .containsExactly(newSpiOffered);
+    assertThat(task.process(rig.answerToEngine(ExchangeType.INFORMATIONAL, List.of())))
+        .isEqualTo(Task.Status.DONE);
+    assertThat(rig.hooks.installed).isEmpty();
+    assertThat(rig.sa.children()).isEmpty();
+    assertThat(rig.installer.calls).containsExactly("delete c0de0001");
+    assertThat(rig.hooks.childRetries).isEmpty();
   }
 
   @Test
