@@ -4,11 +4,13 @@ import static dev.fulmar.core.ike.task.RekeyRig.OLD_IN;
 import static dev.fulmar.core.ike.task.RekeyRig.OLD_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.ike.crypto.ChildSaKeys;
 import dev.fulmar.core.ike.crypto.IkeSaKeys;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeHeader;
 import dev.fulmar.core.ike.message.IkeMessage;
+import dev.fulmar.core.ike.message.KePayload;
 import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.message.VendorIdPayload;
@@ -25,8 +27,11 @@ import org.junit.jupiter.api.Test;
  * SA must carry a message from one side to the other.
  */
 class TwoEngineFollowupRekeyTest {
-  private final RekeyRig client = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP);
-  private final RekeyRig gateway = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP, true);
+  private RekeyRig client = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP);
+  private RekeyRig gateway = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP, true);
+  /** Every request as the gateway engine received it, and every answer as we received it. */
+  private final List<IkeMessage> requests = new ArrayList<>();
+  private final List<IkeMessage> answers = new ArrayList<>();
 
   /** One exchange: our request to the gateway engine and its answer back to us. */
   private Task.Status exchange(Task initiator, RekeyResponder responder, ExchangeType type,
@@ -35,6 +40,7 @@ class TwoEngineFollowupRekeyTest {
     List<Payload> request = new ArrayList<>();
     initiator.build(request);
     IkeMessage received = client.toGateway(type, request);
+    requests.add(received);
     List<Payload> answer = new ArrayList<>();
     if (type.equals(ExchangeType.INFORMATIONAL)) {
       InformationalResponderTask info = new InformationalResponderTask(gateway.ctx);
@@ -47,7 +53,9 @@ class TwoEngineFollowupRekeyTest {
       responder.process(received);
       assertThat(responder.build(answer)).isEqualTo(responderStatus);
     }
-    return initiator.process(client.answerToEngine(type, answer));
+    IkeMessage back = client.answerToEngine(type, answer);
+    answers.add(back);
+    return initiator.process(back);
   }
 
   @Test
@@ -121,6 +129,44 @@ class TwoEngineFollowupRekeyTest {
     assertThat(client.sa.state()).isEqualTo(IkeSa.State.REKEYED);
     assertThat(gateway.sa.state()).isEqualTo(IkeSa.State.REKEYED);
     assertThat(client.sa.activeRekeyConcluding()).isFalse();
+  }
+
+  @Test
+  void twoAdditionalKeyExchangesRunTwoFollowupsEachEchoingTheLatestLink() throws Exception {
+    String ike = "aes256gcm16-prfsha384-x25519-ke1_mlkem768-ke2_mlkem1024";
+    String esp = "aes256gcm16-x25519-ke1_mlkem768-ke2_mlkem1024";
+    client = new RekeyRig(ike, esp);
+    gateway = new RekeyRig(ike, esp, true);
+    ChildRekeyTask task = new ChildRekeyTask(client.ctx, OLD_IN);
+    ChildRekeyResponder responder = new ChildRekeyResponder(gateway.ctx);
+    // CREATE_CHILD_SA {..., KEi(x25519)} -->  <-- {..., KEr(x25519), N(link1)}
+    exchange(task, responder, ExchangeType.CREATE_CHILD_SA, Task.Status.NEED_MORE);
+    // IKE_FOLLOWUP_KE {N(link1), KEi(mlkem768)} -->  <-- {KEr(mlkem768), N(link2)}
+    assertThat(exchange(task, responder, ExchangeType.IKE_FOLLOWUP_KE, Task.Status.NEED_MORE))
+        .isEqualTo(Task.Status.NEED_MORE);
+    assertThat(client.hooks.installed).isEmpty();
+    assertThat(gateway.hooks.installed).isEmpty();
+    // IKE_FOLLOWUP_KE {N(link2), KEi(mlkem1024)} -->  <-- {KEr(mlkem1024)}
+    assertThat(exchange(task, responder, ExchangeType.IKE_FOLLOWUP_KE, Task.Status.DONE))
+        .isEqualTo(Task.Status.NEED_MORE);
+
+    byte[] link1 = link(answers.get(0));
+    byte[] link2 = link(answers.get(1));
+    assertThat(link2).isNotEqualTo(link1);
+    assertThat(link(requests.get(1))).isEqualTo(link1);
+    assertThat(link(requests.get(2))).isEqualTo(link2);
+    assertThat(requests.get(2).first(KePayload.class).orElseThrow().method().value())
+        .isEqualTo(Algorithm.ML_KEM_1024.transformId());
+    assertThat(answers.get(2).notify(NotifyType.ADDITIONAL_KEY_EXCHANGE)).isEmpty();
+    ChildSa ours = client.hooks.installed.get(0);
+    ChildSa theirs = gateway.hooks.installed.get(0);
+    assertThat(ours.info().additionalKeyExchanges()).containsExactly(Algorithm.ML_KEM_768,
+        Algorithm.ML_KEM_1024);
+    assertSameKeys(ours.keys(), theirs.keys());
+  }
+
+  private static byte[] link(IkeMessage m) {
+    return m.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).orElseThrow().data();
   }
 
   private static void assertSameKeys(ChildSaKeys a, ChildSaKeys b) {
