@@ -5,29 +5,21 @@ import static dev.fulmar.core.ike.task.RekeyRig.OLD_OUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulmar.core.api.Algorithm;
-import dev.fulmar.core.ike.ProposalStrings;
-import dev.fulmar.core.ike.crypto.ChildSaKeys;
 import dev.fulmar.core.ike.crypto.KeyExchange;
-import dev.fulmar.core.ike.crypto.KeyExchangeResponse;
-import dev.fulmar.core.ike.crypto.KeyExchanges;
 import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.KePayload;
-import dev.fulmar.core.ike.message.KeyExchangeMethod;
 import dev.fulmar.core.ike.message.NoncePayload;
-import dev.fulmar.core.ike.message.NotifyPayload;
 import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
 import dev.fulmar.core.ike.message.TransformType;
-import dev.fulmar.core.ike.message.TsPayload;
 import dev.fulmar.core.ike.sa.ChildSa;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * {@code javax.crypto.Mac} from the shared secrets the gateway side got.
  */
 class ChildRekeyFollowupTest {
-  final RekeyRig rig = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP);
-  final FollowupGateway gw = new FollowupGateway(rig);
+  private final RekeyRig rig = new RekeyRig(FollowupGateway.IKE, FollowupGateway.ESP);
+  private final FollowupGateway gw = new FollowupGateway(rig);
 
   @Test
   void weRekeyWithAFollowupRoundEchoingTheLinkAndDeriveFromBothSecrets() throws Exception {
