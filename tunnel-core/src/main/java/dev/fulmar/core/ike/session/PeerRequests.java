@@ -3,6 +3,7 @@ package dev.fulmar.core.ike.session;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
+import dev.fulmar.core.api.SessionLoop;
 import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeHeader;
@@ -12,12 +13,14 @@ import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.sa.IkeSa;
 import dev.fulmar.core.ike.sa.ResponseWindow;
+import dev.fulmar.core.ike.sa.SaId;
 import dev.fulmar.core.ike.task.ChildRekeyResponder;
 import dev.fulmar.core.ike.task.IkeRekeyResponder;
 import dev.fulmar.core.ike.task.InformationalResponderTask;
-import dev.fulmar.core.ike.task.Task;
+import dev.fulmar.core.ike.task.RekeyResponder;
 import dev.fulmar.core.ike.task.TaskFailure;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,11 @@ import java.util.Optional;
  * InformationalResponderTask}; CREATE_CHILD_SA rekeys a CHILD SA ({@link ChildRekeyResponder}) or
  * the IKE SA ({@link IkeRekeyResponder}), with their IKE_FOLLOWUP_KE exchanges (RFC 9370); new
  * CHILD SAs are declined with NO_ADDITIONAL_SAS.
+ *
+ * <p>A rekey waiting for the gateway's next IKE_FOLLOWUP_KE waits as long as we would wait for an
+ * answer of our own (the retransmission policy's give-up time, since the gateway may retransmit
+ * its request that long); after that it is given up (RFC 9370 §2.2.4), so that a gateway that
+ * lost its state does not block every later rekey with TEMPORARY_FAILURE.
  */
 final class PeerRequests {
   private final Session session;
@@ -37,7 +45,10 @@ final class PeerRequests {
   private final MessageWriter writer;
   private final MessageReader reader;
   /** A rekey responder waiting for its IKE_FOLLOWUP_KE requests, or null. */
-  private Task followup;
+  private RekeyResponder followup;
+  private SessionLoop.Timer followupTimer;
+  /** Counts the waits, so that a timer of an earlier one does nothing. */
+  private int followupWaits;
 
   PeerRequests(Session session, Lane lane, MessageWriter writer, MessageReader reader) {
     this.session = session;
@@ -93,7 +104,7 @@ final class PeerRequests {
   }
 
   private void createChildSa(IkeMessage request, List<Payload> answer) {
-    Task responder;
+    RekeyResponder responder;
     if (ChildRekeyResponder.rekeysChildSa(request)) {
       responder = new ChildRekeyResponder(lane.ctx());
     } else if (IkeRekeyResponder.rekeysIkeSa(request)) {
@@ -113,33 +124,60 @@ final class PeerRequests {
   }
 
   private void followupKe(IkeMessage request, List<Payload> answer) {
-    boolean continues = followup instanceof ChildRekeyResponder c ? c.continuedBy(request)
-        : followup instanceof IkeRekeyResponder i && i.continuedBy(request);
-    if (!continues) {
+    if (followup == null || !followup.continuedBy(request)) {
       answer.add(NotifyPayload.of(NotifyType.STATE_NOT_FOUND));
       return;
     }
     answerWith(followup, request, answer);
   }
 
-  private void answerWith(Task responder, IkeMessage request, List<Payload> answer) {
+  private void answerWith(RekeyResponder responder, IkeMessage request, List<Payload> answer) {
     try {
       responder.process(request);
     } catch (TaskFailure f) {
       session.log().info("refusing the gateway's rekey: {}", f.failure());
+      responder.abandon();
       followup = null;
+      waitForFollowup();
       answer.add(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN));
       return;
     }
-    try {
-      responder.build(answer);
-    } catch (TaskFailure f) {
-      answer.clear();
-      answer.add(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN));
+    responder.build(answer);
+    followup = responder.waitingForFollowup() ? responder : null;
+    waitForFollowup();
+  }
+
+  /** Starts the wait for the gateway's next IKE_FOLLOWUP_KE, or ends it when none is due. */
+  private void waitForFollowup() {
+    if (followupTimer != null) {
+      followupTimer.cancel();
+      followupTimer = null;
     }
-    boolean waits = responder instanceof ChildRekeyResponder c ? c.waitingForFollowup()
-        : ((IkeRekeyResponder) responder).waitingForFollowup();
-    followup = waits ? responder : null;
+    if (followup != null) {
+      followupTimer = session.loop().schedule(followupWait(),
+          followupExpiry(session, sa.id(), ++followupWaits));
+    }
+  }
+
+  private Duration followupWait() {
+    return session.params().retransmission().giveUpAfter();
+  }
+
+  /** The timer refers to the IKE SA by id (STYLE #9): once the SA is gone it does nothing. */
+  private static Runnable followupExpiry(Session session, SaId id, int wait) {
+    return () -> session.registry().find(id).map(session.exchanges()::laneOf)
+        .ifPresent(lane -> lane.peerRequests().followupExpired(wait));
+  }
+
+  private void followupExpired(int wait) {
+    if (followup == null || wait != followupWaits) {
+      return;
+    }
+    session.log().info("the gateway did not continue its rekey with IKE_FOLLOWUP_KE within {};"
+        + " giving the rekey up", followupWait());
+    followup.abandon();
+    followup = null;
+    followupTimer = null;
   }
 
   private void respond(IkeHeader request, List<Payload> payloads) {

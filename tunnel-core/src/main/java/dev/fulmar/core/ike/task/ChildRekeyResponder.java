@@ -122,6 +122,19 @@ public final class ChildRekeyResponder extends RekeyResponder {
     return Status.DONE;
   }
 
+  /**
+   * The old SA was marked as being rekeyed by the gateway (for collisions, RFC 7296 §2.8.1) when
+   * we handed out the first link; with the rekey given up, that mark must not outlive it, or our
+   * own rekey of the SA would lose to a rekey that never completes, and the gateway's IKE SA
+   * rekeys would be refused as long as it stays.
+   */
+  @Override
+  void abandoned() {
+    if (old != null && old.passiveSuccessor() == null) {
+      old.clearPassiveRekey();
+    }
+  }
+
   /** The new SA enters the data path inbound-first, before our response leaves. */
   private void install() throws TaskFailure {
     ChildSaKeys keys = ChildKeys.derive(ctx, selected.encryption(), selected.integrity(), kes,

@@ -118,16 +118,32 @@ public final class ChildRekeyTask implements Task {
 
   @Override
   public Status process(IkeMessage in) throws TaskFailure {
-    switch (stage) {
-      case CREATE:
-        return processCreate(in);
-      case FOLLOWUP:
-        return processFollowup(in);
-      case DELETE:
-        return processDelete();
-      default:
-        return Status.DONE;
+    try {
+      switch (stage) {
+        case CREATE:
+          return processCreate(in);
+        case FOLLOWUP:
+          return processFollowup(in);
+        case DELETE:
+          return processDelete();
+        default:
+          return Status.DONE;
+      }
+    } catch (TaskFailure f) {
+      abandon();
+      throw f;
     }
+  }
+
+  /**
+   * The gateway's answer broke the rekey: the secrets of the key exchanges done so far go, and
+   * the old SA, which nothing replaced yet, is INSTALLED again (not left REKEYING for good).
+   */
+  private void abandon() {
+    if (old != null && old.state() == ChildSa.State.REKEYING) {
+      old.setState(ChildSa.State.INSTALLED);
+    }
+    finish();
   }
 
   private Status processCreate(IkeMessage in) throws TaskFailure {
@@ -219,7 +235,11 @@ public final class ChildRekeyTask implements Task {
 
   private Status processFollowup(IkeMessage in) throws TaskFailure {
     if (old.deletedByPeer()) {
-      return finish();
+      ctx.log.info("the gateway deleted CHILD SA {} while we rekeyed it", hex(oldSpi));
+      // A KE without a further link completed the last round: the gateway made the new SA.
+      boolean created = in.first(KePayload.class).isPresent() && !PeerErrors.any(in)
+          && in.notify(NotifyType.ADDITIONAL_KEY_EXCHANGE).isEmpty();
+      return created ? deleteNext(inboundSpi) : finish();
     }
     if (PeerErrors.any(in)) {
       kes.wipe();
@@ -273,7 +293,11 @@ public final class ChildRekeyTask implements Task {
     return finish();
   }
 
+  /** The rekey is over, however it ended: no secret of its key exchanges outlives it. */
   private Status finish() {
+    if (kes != null) {
+      kes.wipe();
+    }
     if (old != null) {
       old.setActiveRekeyConcluding(false);
     }

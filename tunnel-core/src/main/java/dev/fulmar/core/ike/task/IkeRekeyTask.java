@@ -71,7 +71,8 @@ public final class IkeRekeyTask implements Task {
         Algorithm current = ctx.result.keyExchanges.isEmpty() ? null
             : ctx.result.keyExchanges.get(0);
         Algorithm ke = requestedKe != null ? requestedKe
-            : offered.stream().anyMatch(p -> p.keyExchange().contains(current)) ? current
+            : current != null && offered.stream().anyMatch(p -> p.keyExchange().contains(current))
+            ? current
             : offered.get(0).keyExchange().get(0);
         kes = new KeyExchangeRounds(ke, STEP);
         out.add(Proposals.ikeRekeyOffer(offered, ourSpi));
@@ -87,15 +88,31 @@ public final class IkeRekeyTask implements Task {
 
   @Override
   public Status process(IkeMessage in) throws TaskFailure {
-    switch (stage) {
-      case CREATE:
-        return processCreate(in);
-      case FOLLOWUP:
-        return processFollowup(in);
-      default:
-        stage = RekeyStage.DONE;
-        return Status.DONE;
+    try {
+      switch (stage) {
+        case CREATE:
+          return processCreate(in);
+        case FOLLOWUP:
+          return processFollowup(in);
+        default:
+          stage = RekeyStage.DONE;
+          return Status.DONE;
+      }
+    } catch (TaskFailure f) {
+      abandon();
+      throw f;
     }
+  }
+
+  /**
+   * The gateway's answer broke the rekey: the secrets of the key exchanges done so far go, and
+   * the IKE SA, which nothing replaced yet, is ESTABLISHED again (not left REKEYING for good).
+   */
+  private void abandon() {
+    if (ctx.sa.state() == IkeSa.State.REKEYING) {
+      ctx.sa.setState(IkeSa.State.ESTABLISHED);
+    }
+    finish();
   }
 
   private Status processCreate(IkeMessage in) throws TaskFailure {
@@ -194,7 +211,11 @@ public final class IkeRekeyTask implements Task {
     return Status.NEED_MORE;
   }
 
+  /** The rekey is over, however it ended: no secret of its key exchanges outlives it. */
   private Status finish() {
+    if (kes != null) {
+      kes.wipe();
+    }
     ctx.sa.setActiveRekeyConcluding(false);
     stage = RekeyStage.DONE;
     return Status.DONE;

@@ -111,9 +111,24 @@ public abstract sealed class RekeyResponder implements Task
     if (kes != null) {
       kes.wipe();
     }
-    waiting = false;
+    if (waiting) {
+      waiting = false;
+      abandoned();
+    }
     return Status.DONE;
   }
+
+  /**
+   * The gateway did not continue the rekey with IKE_FOLLOWUP_KE in time (RFC 9370 §2.2.4: the
+   * responder does not keep the state of an unfinished exchange for ever): the rekey is given up
+   * as if it never started. Nothing was installed; only the last round installs.
+   */
+  public final void abandon() {
+    stop();
+  }
+
+  /** A rekey that waited for IKE_FOLLOWUP_KE was given up: undo what marks it on the SAs. */
+  void abandoned() {}
 
   /** Adds the answer to {@code response}; NEED_MORE while IKE_FOLLOWUP_KE requests are due. */
   @Override
