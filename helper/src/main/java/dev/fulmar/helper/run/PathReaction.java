@@ -1,6 +1,6 @@
 package dev.fulmar.helper.run;
 
-import dev.fulmar.helper.run.Supervisor.Phase;
+import dev.fulmar.helper.run.SupervisorMachine.Phase;
 
 /**
  * What a tunnel does when the way to its gateway changed (another local address, a route, a link

@@ -2,7 +2,7 @@ package dev.fulmar.helper.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.helper.run.Supervisor.Phase;
+import dev.fulmar.helper.run.SupervisorMachine.Phase;
 import org.junit.jupiter.api.Test;
 
 /** What a changed network or a resume from suspend does to a tunnel, by where it stands. */
