@@ -11,6 +11,13 @@ import java.util.function.Consumer;
  * wall clock has run ahead of the monotonic one by about the time asleep. Checked every
  * {@code period} on the tunnel's loop, whose timers run on the monotonic clock.
  *
+ * <p>It also notices that the helper itself did not run while both clocks did: the check's own
+ * timer fires far later than {@code period} on the monotonic clock. That is a frozen process
+ * (SIGSTOP, a cgroup freezer, a paused virtual machine, a platform whose monotonic clock counts
+ * through sleep); for the tunnel it is the same as a sleep, since the gateway's dead-peer
+ * detection may have cleared the SAs meanwhile, and the reaction is the same: ask the gateway at
+ * once. A loop stalled that long for another reason costs one needless liveness check.
+ *
  * <p>Why not logind's {@code PrepareForSleep} signal: it needs a D-Bus client (a library the
  * build does not have, or a {@code gdbus}/{@code busctl} child process to parse), a running
  * logind and a system bus reachable from the helper, none of which a container, a network
@@ -58,13 +65,15 @@ final class SleepDetector {
     }
     long wallNow = wall.millis();
     long monoNow = loop.nanoTime();
-    Duration gap = Duration.ofMillis(wallNow - lastWallMillis)
-        .minusNanos(monoNow - lastMonoNanos);
+    Duration ran = Duration.ofNanos(monoNow - lastMonoNanos);
+    Duration asleep = Duration.ofMillis(wallNow - lastWallMillis).minus(ran);
+    Duration frozen = ran.minus(period);
     lastWallMillis = wallNow;
     lastMonoNanos = monoNow;
     timer = loop.schedule(period, this::tick);
-    if (gap.compareTo(threshold) > 0) {
-      resumed.accept(gap);
+    Duration away = asleep.compareTo(frozen) >= 0 ? asleep : frozen;
+    if (away.compareTo(threshold) > 0) {
+      resumed.accept(away);
     }
   }
 

@@ -305,9 +305,9 @@ public final class Tunnel implements AutoCloseable {
   }
 
   /** The supervisor's side of the tunnel: sessions, system changes, states. */
-  private final class Driver implements Supervisor.Driver {
+  private final class Driver implements SupervisorDriver {
     @Override
-    public Supervisor.Session open(long generation, java.net.InetAddress gateway,
+    public SupervisedSession open(long generation, java.net.InetAddress gateway,
         Optional<java.net.InetAddress> redirectedFrom) throws TunnelException {
       return sessions.open(generation, gateway, redirectedFrom);
     }

@@ -181,7 +181,7 @@ final class TunnelSessions {
   }
 
   /** A session as the supervisor drives it. */
-  final class Handle implements Supervisor.Session {
+  final class Handle implements SupervisedSession {
     private final boolean offeredMobike;
     private volatile IkeSession session;
     private volatile SessionInfo info;

@@ -2,6 +2,7 @@ package dev.fulmar.helper.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.SessionLoop;
 import dev.fulmar.core.ike.ManualSessionLoop;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A suspend shows as the wall clock running ahead of the monotonic one; small differences
- * (scheduling, NTP slewing) and a wall clock set back are not a suspend.
+ * (scheduling, NTP slewing) and a wall clock set back are not a suspend. A frozen process shows
+ * as the check's own timer firing far too late while both clocks ran on.
  */
 class SleepDetectorTest {
   private final ManualSessionLoop loop = new ManualSessionLoop();
@@ -44,6 +46,26 @@ class SleepDetectorTest {
   }
 
   @Test
+  void aProcessFrozenWhileBothClocksRanOnIsAResume() {
+    FreezableLoop frozenLoop = new FreezableLoop();
+    SleepDetector d = new SleepDetector(frozenLoop, wall, Duration.ofSeconds(5),
+        Duration.ofSeconds(10), resumes::add);
+    d.start();
+    wall.now = wall.now.plusSeconds(5);
+    frozenLoop.manual.advance(Duration.ofSeconds(5));
+
+    // SIGSTOP for 40 s: both clocks run on, no timer fires; after SIGCONT the check is late.
+    frozenLoop.frozenNanos += Duration.ofSeconds(40).toNanos();
+    wall.now = wall.now.plusSeconds(45);
+    frozenLoop.manual.advance(Duration.ofSeconds(5));
+
+    assertThat(resumes).containsExactly(Duration.ofSeconds(40));
+    wall.now = wall.now.plusSeconds(5);
+    frozenLoop.manual.advance(Duration.ofSeconds(5));
+    assertThat(resumes).hasSize(1);
+  }
+
+  @Test
   void aWallClockSetBackIsNoResume() {
     detector.start();
     tick(Duration.ofSeconds(5), Duration.ofHours(-2));
@@ -62,6 +84,32 @@ class SleepDetectorTest {
   private void tick(Duration monotonic, Duration wallStep) {
     wall.now = wall.now.plus(wallStep);
     loop.advance(monotonic);
+  }
+
+  /** A manual loop whose monotonic clock can run on while no timer fires: a frozen process. */
+  private static final class FreezableLoop implements SessionLoop {
+    final ManualSessionLoop manual = new ManualSessionLoop();
+    long frozenNanos;
+
+    @Override
+    public long nanoTime() {
+      return manual.nanoTime() + frozenNanos;
+    }
+
+    @Override
+    public Timer schedule(Duration delay, Runnable task) {
+      return manual.schedule(delay, task);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      manual.execute(task);
+    }
+
+    @Override
+    public void shutdown() {
+      manual.shutdown();
+    }
   }
 
   private static final class WallClock extends Clock {

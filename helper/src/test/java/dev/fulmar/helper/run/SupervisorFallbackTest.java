@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.FailureStep;
 import dev.fulmar.core.api.IkeFailure;
-import dev.fulmar.core.api.RetransmissionPolicy;
 import dev.fulmar.core.ike.ManualSessionLoop;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -189,14 +188,6 @@ class SupervisorFallbackTest {
     s.sessionLost(1, unanswered("192.0.2.1", "47"));
     assertThat(driver.ended.get(0).getMessage())
         .isEqualTo(unanswered("192.0.2.1", "47").reason());
-  }
-
-  @Test
-  void countsTheTransmissionsBeforeALimit() {
-    RetransmissionPolicy p = RetransmissionPolicy.defaults(); // sends at 0, 1, 3, 7, 15, 31, 47 s
-    assertThat(Supervisor.sendsWithin(p, Duration.ofSeconds(10))).isEqualTo(4);
-    assertThat(Supervisor.sendsWithin(p, Duration.ofSeconds(60))).isEqualTo(7);
-    assertThat(Supervisor.sendsWithin(p, Duration.ofMillis(500))).isEqualTo(1);
   }
 
   private static InetAddress address(String literal) {

@@ -258,11 +258,11 @@ class SupervisorTest {
   @Test
   void redirectsInALoopEndTheTunnel() {
     upOnce();
-    for (int gen = 1; gen <= Supervisor.MAX_REDIRECTS; gen++) {
+    for (int gen = 1; gen <= RedirectLimit.MAX; gen++) {
       supervisor.redirected(gen, gen % 2 == 0 ? HOME : OTHER);
     }
     assertThat(driver.ended).isEmpty();
-    supervisor.redirected(Supervisor.MAX_REDIRECTS + 1, OTHER);
+    supervisor.redirected(RedirectLimit.MAX + 1, OTHER);
 
     assertThat(driver.ended).hasSize(1);
     assertThat(driver.ended.get(0).ikeFailure().code()).isEqualTo(ErrorCode.REDIRECT_LOOP);
@@ -301,7 +301,7 @@ class SupervisorTest {
     supervisor.sessionLost(1, DPD_GAVE_UP);
     loop.advance(Duration.ofSeconds(1));
 
-    Optional<Supervisor.Session> s = supervisor.stop().get();
+    Optional<SupervisedSession> s = supervisor.stop().get();
     assertThat(s).containsSame(driver.sessions.get(1));
     supervisor.sessionLost(2, DPD_GAVE_UP);
     supervisor.pathChanged("local address changed");
@@ -326,7 +326,7 @@ class SupervisorTest {
   }
 
   /** Records what the supervisor asks for. */
-  static final class FakeDriver implements Supervisor.Driver {
+  static final class FakeDriver implements SupervisorDriver {
     final List<String> opened = new ArrayList<>();
     final List<FakeSession> sessions = new ArrayList<>();
     final List<String> states = new ArrayList<>();
@@ -341,7 +341,7 @@ class SupervisorTest {
     TunnelException failEstablished;
 
     @Override
-    public Supervisor.Session open(long generation, InetAddress gateway,
+    public SupervisedSession open(long generation, InetAddress gateway,
         Optional<InetAddress> redirectedFrom) throws TunnelException {
       if (failOpen != null) {
         throw failOpen;
@@ -387,7 +387,7 @@ class SupervisorTest {
     }
   }
 
-  static final class FakeSession implements Supervisor.Session {
+  static final class FakeSession implements SupervisedSession {
     final boolean mobike;
     boolean abandoned;
     int addressChanges;

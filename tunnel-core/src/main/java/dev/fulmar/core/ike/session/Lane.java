@@ -5,6 +5,8 @@ import dev.fulmar.core.api.ExchangeTiming;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeHeader;
 import dev.fulmar.core.ike.message.IkeMessage;
+import dev.fulmar.core.ike.message.NotifyPayload;
+import dev.fulmar.core.ike.message.NotifyType;
 import dev.fulmar.core.ike.message.Payload;
 import dev.fulmar.core.ike.sa.IkeSa;
 import dev.fulmar.core.ike.sa.OutstandingRequest;
@@ -161,16 +163,29 @@ final class Lane {
       session.setState(Steps.stateFor(type, session.state())); // not for a re-authentication
     }
     session.log().debug("{} #{} request {} -->", type, mid, payloads);
-    boolean liveness = type.equals(ExchangeType.INFORMATIONAL) && payloads.isEmpty();
+    boolean liveness = type.equals(ExchangeType.INFORMATIONAL)
+        && (payloads.isEmpty() || updatesAddresses(payloads));
     session.retransmitter().send(sa, new OutstandingRequest(mid, type.toString(), datagrams,
         session.loop().nanoTime(), liveness ? livenessGiveUp() : null));
   }
 
   /**
-   * How long a liveness check waits for an answer: the DPD interval (at least
-   * {@link #MIN_LIVENESS_GIVE_UP}, at most the policy's give-up time), so that a dead gateway is
-   * noticed within two DPD intervals rather than a minute after the first unanswered check. With
-   * DPD off, the policy's give-up time.
+   * Whether the request is a MOBIKE address update (RFC 4555 §3.5). A gateway that holds the SA
+   * answers it at once, like a liveness check; an unanswered one means that the session is gone or
+   * cannot be reached from here, so it is given up as early as a liveness check. After a resume
+   * from sleep it is the check, and the full retransmission give-up would keep a dead tunnel for a
+   * minute.
+   */
+  private static boolean updatesAddresses(List<Payload> payloads) {
+    return payloads.stream().anyMatch(p -> p instanceof NotifyPayload n
+        && n.notifyType().equals(NotifyType.UPDATE_SA_ADDRESSES));
+  }
+
+  /**
+   * How long a liveness check (or a MOBIKE address update) waits for an answer: the DPD interval
+   * (at least {@link #MIN_LIVENESS_GIVE_UP}, at most the policy's give-up time), so that a dead
+   * gateway is noticed within two DPD intervals rather than a minute after the first unanswered
+   * check. With DPD off, the policy's give-up time.
    */
   private Duration livenessGiveUp() {
     Duration policy = session.params().retransmission().giveUpAfter();

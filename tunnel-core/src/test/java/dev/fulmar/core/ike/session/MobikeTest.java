@@ -2,6 +2,7 @@ package dev.fulmar.core.ike.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulmar.core.api.ErrorCode;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.ike.ExchangeHarness;
 import dev.fulmar.core.ike.message.IkeMessage;
@@ -92,5 +93,32 @@ class MobikeTest {
     assertThat(moved).isCompletedWithValue(false);
     assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
     assertThat(h.events.failure.retryable()).isTrue();
+  }
+
+  @Test
+  void anUnansweredAddressUpdateIsGivenUpAfterTheDpdIntervalLikeALivenessCheck() throws Exception {
+    h.params.dpd(Duration.ofSeconds(10));
+    h.gateway.mobike = true;
+    h.connect();
+    h.runAll();
+    assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
+
+    // After a resume: the gateway cleared the SAs while we slept and answers nothing.
+    h.session.localAddressChanged(InetAddress.getByName("198.51.100.20"));
+    Duration waited = Duration.ZERO;
+    while (h.session.state() == SessionState.ESTABLISHED && waited.toSeconds() < 60) {
+      // INFORMATIONAL { N(UPDATE_SA_ADDRESSES), N(NAT_D_S), N(NAT_D_D), N(COOKIE2) } --> (lost)
+      while (h.network.dropNext() != null) {
+        // every transmission is lost
+      }
+      h.loop.advance(Duration.ofMillis(500));
+      waited = waited.plusMillis(500);
+    }
+
+    assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
+    assertThat(h.events.failure.code()).isEqualTo(ErrorCode.PEER_UNREACHABLE);
+    assertThat(h.events.failure.retryable()).isTrue();
+    assertThat(waited).as("the DPD interval, not the minute of other requests")
+        .isLessThanOrEqualTo(Duration.ofSeconds(11));
   }
 }

@@ -1,0 +1,16 @@
+package dev.fulmar.helper.run;
+
+/** One IKE session as the supervisor drives it. */
+interface SupervisedSession {
+  /** Whether MOBIKE was negotiated: the session can move to a new local address. */
+  boolean mobike();
+
+  /** Moves the session to the current local address (MOBIKE UPDATE_SA_ADDRESSES). */
+  void addressChanged();
+
+  /** Checks now that the gateway still answers (after a resume); a loss is reported. */
+  void checkLiveness();
+
+  /** Deletes the session without waiting; its later events are ignored. Idempotent. */
+  void abandon();
+}
