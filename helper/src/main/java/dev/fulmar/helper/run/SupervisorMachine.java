@@ -22,6 +22,15 @@ final class SupervisorMachine {
   /** Logs as the supervisor: one name for what the user's log calls the reconnect logic. */
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
 
+  /**
+   * How long the check after a resume waits for the gateway. A gateway that kept our session
+   * answers within a second or two; one that cleared it while we slept answers nothing, and the
+   * user waiting for the tunnel is better served by a new session after this than after a whole
+   * DPD interval (30 s by default). If the network itself is not back yet, the new attempt waits
+   * for it like any reconnect.
+   */
+  static final Duration RESUME_CHECK_WITHIN = Duration.ofSeconds(10);
+
   /** Where the supervisor stands. */
   enum Phase { IDLE, CONNECTING, UP, WAITING, ENDED }
 
@@ -232,6 +241,7 @@ final class SupervisorMachine {
     PathReaction r = PathReaction.toResume(phase, upWithMobike());
     if (r == PathReaction.MOVE || r == PathReaction.CHECK) {
       LOG.info("{}: checking that the gateway still knows us", why);
+      current.answerNextCheckWithin(RESUME_CHECK_WITHIN);
     }
     react(r, why);
   }

@@ -221,6 +221,11 @@ final class TunnelSessions {
     }
 
     @Override
+    public void answerNextCheckWithin(java.time.Duration within) {
+      session.answerNextCheckWithin(within);
+    }
+
+    @Override
     public void abandon() {
       IkeSession s = session;
       if (s != null && !s.state().isFinal()) {

@@ -115,6 +115,7 @@ class SupervisorTest {
     upOnce();
     supervisor.pathChanged("local address 192.0.2.10 -> 192.0.2.20");
     assertThat(driver.sessions.get(0).addressChanges).as("the engine tries MOBIKE").isEqualTo(1);
+    assertThat(driver.sessions.get(0).hurriedTo).as("only a resume hurries the check").isNull();
 
     // INFORMATIONAL { D } --> (one shot): the gateway did not agree to MOBIKE
     IkeFailure cannotMove = IkeFailure.of(FailureStep.MOBIKE, ErrorCode.NETWORK_CHANGED,
@@ -205,6 +206,7 @@ class SupervisorTest {
     upOnce();
     supervisor.resumed(Duration.ofMinutes(40));
     assertThat(driver.sessions.get(0).livenessChecks).isEqualTo(1);
+    assertThat(driver.sessions.get(0).hurriedTo).isEqualTo(Duration.ofSeconds(10));
 
     supervisor.sessionLost(1, DPD_GAVE_UP);
     supervisor.resumed(Duration.ofMinutes(5));
@@ -218,6 +220,7 @@ class SupervisorTest {
     supervisor.resumed(Duration.ofMinutes(40));
     assertThat(driver.sessions.get(0).addressChanges).isEqualTo(1);
     assertThat(driver.sessions.get(0).livenessChecks).isZero();
+    assertThat(driver.sessions.get(0).hurriedTo).isEqualTo(Duration.ofSeconds(10));
   }
 
   @ParameterizedTest
@@ -392,6 +395,7 @@ class SupervisorTest {
     boolean abandoned;
     int addressChanges;
     int livenessChecks;
+    Duration hurriedTo;
 
     FakeSession(boolean mobike) {
       this.mobike = mobike;
@@ -410,6 +414,11 @@ class SupervisorTest {
     @Override
     public void checkLiveness() {
       livenessChecks++;
+    }
+
+    @Override
+    public void answerNextCheckWithin(Duration within) {
+      hurriedTo = within;
     }
 
     @Override

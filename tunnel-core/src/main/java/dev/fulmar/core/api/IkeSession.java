@@ -75,4 +75,13 @@ public interface IkeSession {
    * unless the session is established or when a request is outstanding anyway.
    */
   void checkLiveness();
+
+  /**
+   * Makes the next liveness check or MOBIKE address update give up after {@code within} instead
+   * of the DPD interval, unless the gateway answers anything first. For a resume from sleep: the
+   * gateway has probably cleared this session meanwhile, and a user waiting for the tunnel is
+   * better served by replacing it at once than by a check that waits a whole DPD interval. Call
+   * it right before {@link #checkLiveness} or {@link #localAddressChanged}.
+   */
+  void answerNextCheckWithin(java.time.Duration within);
 }

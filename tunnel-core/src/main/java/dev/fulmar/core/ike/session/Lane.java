@@ -185,16 +185,19 @@ final class Lane {
    * How long a liveness check (or a MOBIKE address update) waits for an answer: the DPD interval
    * (at least {@link #MIN_LIVENESS_GIVE_UP}, at most the policy's give-up time), so that a dead
    * gateway is noticed within two DPD intervals rather than a minute after the first unanswered
-   * check. With DPD off, the policy's give-up time.
+   * check. With DPD off, the policy's give-up time. Shorter once after {@link
+   * Session#answerNextCheckWithin} (a resume from sleep).
    */
   private Duration livenessGiveUp() {
     Duration policy = session.params().retransmission().giveUpAfter();
     Duration dpd = session.params().dpdInterval();
-    if (dpd.isZero()) {
-      return policy;
+    Duration wait = policy;
+    if (!dpd.isZero()) {
+      wait = dpd.compareTo(MIN_LIVENESS_GIVE_UP) < 0 ? MIN_LIVENESS_GIVE_UP : dpd;
+      wait = wait.compareTo(policy) > 0 ? policy : wait;
     }
-    Duration wait = dpd.compareTo(MIN_LIVENESS_GIVE_UP) < 0 ? MIN_LIVENESS_GIVE_UP : dpd;
-    return wait.compareTo(policy) > 0 ? policy : wait;
+    Duration hurried = session.takeNextCheckWithin();
+    return hurried != null && hurried.compareTo(wait) < 0 ? hurried : wait;
   }
 
   /** A response on this lane's SA. */
@@ -210,6 +213,7 @@ final class Lane {
     }
     OutstandingRequest req = sa.requests().outstanding().orElseThrow();
     req.cancelTimer();
+    session.gatewayAnswered();
     owner.timed(new ExchangeTiming(h.exchangeType().toString(), h.messageId(),
         Duration.ofNanos(session.loop().nanoTime() - req.firstSentNanos()),
         req.transmissions() - 1));

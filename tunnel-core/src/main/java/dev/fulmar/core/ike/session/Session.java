@@ -44,6 +44,8 @@ final class Session implements IkeSession {
   private int redirects;
   private InetAddress redirectedFrom;
   private final List<CompletableFuture<Boolean>> pendingMoves = new java.util.ArrayList<>();
+  /** The give-up of the next liveness-type request, or null for the usual one (loop only). */
+  private Duration nextCheckWithin;
 
   Session(IkeSessionParams params, SessionEnvironment env, IkeSessionListener listener) {
     this.params = params;
@@ -93,6 +95,26 @@ final class Session implements IkeSession {
         exchanges.checkLiveness();
       }
     }));
+  }
+
+  @Override
+  public void answerNextCheckWithin(Duration within) {
+    if (within.isNegative() || within.isZero()) {
+      throw new IllegalArgumentException("a check needs time to be answered: " + within);
+    }
+    loop.execute(guarded(() -> nextCheckWithin = within));
+  }
+
+  /** The shortened give-up for the liveness-type request being sent, once; null if none. */
+  Duration takeNextCheckWithin() {
+    Duration d = nextCheckWithin;
+    nextCheckWithin = null;
+    return d;
+  }
+
+  /** The gateway answered: it is alive, so no later check needs to be hurried. */
+  void gatewayAnswered() {
+    nextCheckWithin = null;
   }
 
   private void addressChanged(InetAddress newLocal, CompletableFuture<Boolean> moved) {

@@ -68,4 +68,54 @@ class LivenessTest {
     assertThat(h.events.failure.retryable()).isTrue();
     assertThat(h.events.failure.details()).containsEntry("exchange", "INFORMATIONAL");
   }
+
+  /** After a resume the helper hurries the check: no answer within 8 s ends the session. */
+  @Test
+  void aHurriedCheckGivesUpAfterItsOwnTimeNotTheRetransmissionPolicy() {
+    h.session.answerNextCheckWithin(Duration.ofSeconds(8));
+    h.session.checkLiveness();
+    Duration waited = Duration.ZERO;
+    while (h.session.state() == SessionState.ESTABLISHED && waited.toSeconds() < 120) {
+      // INFORMATIONAL { } -->  (lost)
+      while (h.network.dropNext() != null) {
+        // every transmission is lost
+      }
+      h.loop.advance(Duration.ofMillis(500));
+      waited = waited.plusMillis(500);
+    }
+
+    assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
+    assertThat(h.events.failure.code()).isEqualTo(ErrorCode.PEER_UNREACHABLE);
+    assertThat(waited).isBetween(Duration.ofSeconds(8), Duration.ofMillis(8500));
+  }
+
+  /** The hurry is for one check: the next one waits as long as usual again. */
+  @Test
+  void onlyTheNextCheckIsHurried() {
+    h.session.answerNextCheckWithin(Duration.ofSeconds(8));
+    h.session.checkLiveness();
+    // INFORMATIONAL { } -->   <-- INFORMATIONAL { }
+    h.toGateway();
+    h.toClient();
+
+    h.session.checkLiveness();
+    Duration waited = Duration.ZERO;
+    while (h.session.state() == SessionState.ESTABLISHED && waited.toSeconds() < 120) {
+      while (h.network.dropNext() != null) {
+        // every transmission is lost
+      }
+      h.loop.advance(Duration.ofMillis(500));
+      waited = waited.plusMillis(500);
+    }
+    assertThat(h.session.state()).isEqualTo(SessionState.FAILED);
+    assertThat(waited).as("the retransmission policy's give-up, DPD being off")
+        .isGreaterThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void refusesANonPositiveWait() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> h.session.answerNextCheckWithin(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
