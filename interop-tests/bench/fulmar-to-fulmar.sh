@@ -5,7 +5,7 @@
 # with the plain path, against iperf3 over the bare veth, all in one run. Prints Gbit/s and
 # ratios with the load average. Not a test: nothing is asserted.
 #
-#   sudo interop-tests/bench/fulmar-to-fulmar.sh [seconds] [transform]
+#   sudo [WARM_UP=seconds] interop-tests/bench/fulmar-to-fulmar.sh [seconds] [transform]
 #
 # Needs root, iproute2, iperf3 and the helper's runnable jar
 # (./mvnw -o -q -pl helper -am package -DskipTests). Uses only documentation addresses inside
@@ -14,6 +14,7 @@ set -euo pipefail
 
 SECONDS_PER_RUN=${1:-10}
 TRANSFORM=${2:-aes128gcm16}
+WARM_UP=${WARM_UP:-5} # seconds of unmeasured traffic through each tunnel first
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$(ls "$ROOT"/helper/target/helper-*.jar 2>/dev/null | grep -v tests | head -1 || true)
 if [[ -z "$JAR" || ! -d "$ROOT/helper/target/lib" ]]; then
@@ -84,11 +85,11 @@ stop_peers() {
   PIDS=()
 }
 
-iperf() { # SERVER-ADDRESS -> Gbit/s received
+iperf() { # SERVER-ADDRESS [SECONDS] -> Gbit/s received
   ip netns exec "$B" iperf3 -s -1 -B "$1" > /dev/null 2>&1 &
   local server=$!
   sleep 0.5
-  ip netns exec "$A" iperf3 -c "$1" -t "$SECONDS_PER_RUN" -J > "$WORK/iperf.json" || true
+  ip netns exec "$A" iperf3 -c "$1" -t "${2:-$SECONDS_PER_RUN}" -J > "$WORK/iperf.json" || true
   wait "$server" 2>/dev/null || true
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.2f" % (d["end"]["sum_received"]["bits_per_second"]/1e9))' "$WORK/iperf.json"
 }
@@ -98,6 +99,9 @@ through_tunnel() { # LABEL OPTIONS... -> Gbit/s; CPU per packet of both data pat
   peer "$A" a "$@"
   peer "$B" b --mirror 203.0.113.1:4500 "$@"
   local r
+  # Unmeasured warm-up: a fresh JVM spends its first seconds compiling (about a tenth of this
+  # machine's CPU in a 10 s run), which a helper that runs for days never pays again.
+  [[ "$WARM_UP" -gt 0 ]] && iperf 198.51.100.2 "$WARM_UP" > /dev/null
   r=$(iperf 198.51.100.2)
   stop_peers
   { grep -h '^UP:' "$WORK/a.log"
