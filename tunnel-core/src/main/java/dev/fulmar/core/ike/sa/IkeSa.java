@@ -38,6 +38,8 @@ public final class IkeSa {
   private final List<ChildSa> children = new ArrayList<>();
   private byte[] passiveRekeyLowerNonce;
   private boolean activeRekeyConcluding;
+  private boolean passiveRekeyInFollowup;
+  private PassiveRekeyVerdict passiveRekeyVerdict;
 
   public IkeSa(SaId id, boolean initiator, long localSpi) {
     this.id = id;
@@ -129,6 +131,39 @@ public final class IkeSa {
 
   public void setPassiveRekeyLowerNonce(byte[] nonce) {
     this.passiveRekeyLowerNonce = nonce == null ? null : nonce.clone();
+  }
+
+  /**
+   * Whether the gateway's rekey of this IKE SA passed CREATE_CHILD_SA and waits for its
+   * IKE_FOLLOWUP_KE exchanges (RFC 9370 §2.2.4): until it ends, we start no rekey of our own.
+   */
+  public boolean passiveRekeyInFollowup() {
+    return passiveRekeyInFollowup;
+  }
+
+  public void setPassiveRekeyInFollowup(boolean inFollowup) {
+    this.passiveRekeyInFollowup = inFollowup;
+  }
+
+  /**
+   * What our own rekey decided about the gateway's colliding rekey while the latter still waited
+   * for IKE_FOLLOWUP_KE (RFC 7296 §2.8.1, RFC 9370: the CREATE_CHILD_SA nonces decide), or null
+   * while undecided or without such a collision.
+   */
+  public PassiveRekeyVerdict passiveRekeyVerdict() {
+    return passiveRekeyVerdict;
+  }
+
+  public void setPassiveRekeyVerdict(PassiveRekeyVerdict verdict) {
+    this.passiveRekeyVerdict = verdict;
+  }
+
+  /** The fate of the gateway's unfinished colliding rekey, decided by our CREATE_CHILD_SA. */
+  public enum PassiveRekeyVerdict {
+    /** Ours lost: the gateway's new SA replaces this one once its last round is done. */
+    ADOPT,
+    /** Ours won: the gateway's new SA, should it still complete, is redundant. */
+    DISCARD
   }
 
   /** Whether our rekey of this SA has passed CREATE_CHILD_SA (IKE_FOLLOWUP_KE or done). */

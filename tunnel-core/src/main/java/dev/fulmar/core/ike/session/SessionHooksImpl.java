@@ -104,6 +104,8 @@ final class SessionHooksImpl implements SessionHooks {
         pending = nextLane;
         pendingRekey = next;
       }
+      case SUPERSEDED -> session.log().info(
+          "the gateway completed its rekey that lost the collision; it deletes that IKE SA");
       case REDUNDANT -> {
         session.log().info("deleting the redundant IKE SA of the lost rekey collision");
         nextLane.add(new IkeDeleteTask());

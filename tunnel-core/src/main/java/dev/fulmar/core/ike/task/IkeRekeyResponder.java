@@ -26,8 +26,11 @@ import java.util.List;
  *
  * <p>Refused with TEMPORARY_FAILURE while a CHILD SA rekey is half done, or when our own IKE SA
  * rekey is already past CREATE_CHILD_SA or done (as strongSwan does). While ours is still waiting
- * for its CREATE_CHILD_SA response the two collide (§2.8.1): the new SA is kept aside until our
- * response decides which one stays.
+ * for its CREATE_CHILD_SA response the two collide (§2.8.1), from the gateway's CREATE_CHILD_SA
+ * on (RFC 9370: an exchange whose IKE_FOLLOWUP_KE rounds are unfinished still collides): when our
+ * response comes first it decides the fate of this rekey before its last round (installed as
+ * current, or kept only to answer the gateway's Delete); otherwise the new SA is kept aside until
+ * our response decides which one stays.
  */
 public final class IkeRekeyResponder extends RekeyResponder {
   private static final FailureStep STEP = FailureStep.REKEY;
@@ -104,13 +107,24 @@ public final class IkeRekeyResponder extends RekeyResponder {
   }
 
   private Status next() throws TaskFailure {
+    boolean first = !waitingForFollowup();
     if (offerNext()) {
+      if (first) {
+        markInFollowup();
+      }
       return Status.NEED_MORE;
     }
     RekeyedIkeSa next = RekeyedIkeSa.derive(ctx, ctx.hooks.newSaId(), false, ourSpi,
         selected.peerSpi(), selected.encryption(), selected.integrity(), selected.prf(), kes,
         ni, nr);
-    boolean collision = ctx.sa.state() == IkeSa.State.REKEYING;
+    IkeSa.PassiveRekeyVerdict verdict = ctx.sa.passiveRekeyVerdict();
+    clearMarks();
+    if (verdict == IkeSa.PassiveRekeyVerdict.DISCARD) {
+      ctx.log.info("the gateway completed its IKE SA rekey that lost the collision");
+      ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.SUPERSEDED);
+      return Status.DONE;
+    }
+    boolean collision = verdict == null && ctx.sa.state() == IkeSa.State.REKEYING;
     ctx.log.info("the gateway rekeyed the IKE SA{}", collision ? " while we did too" : "");
     if (collision) {
       ctx.sa.setPassiveRekeyLowerNonce(Nonces.lower(ni, nr));
@@ -120,5 +134,41 @@ public final class IkeRekeyResponder extends RekeyResponder {
       ctx.hooks.ikeSaRekeyed(next, SessionHooks.IkeRekeyOutcome.CURRENT);
     }
     return Status.DONE;
+  }
+
+  /**
+   * Having handed out the first link, the rekey waits for IKE_FOLLOWUP_KE: it is a collision
+   * partner of ours in flight already (RFC 9370: the CREATE_CHILD_SA exchanges decide), and no
+   * rekey of ours starts meanwhile.
+   */
+  private void markInFollowup() {
+    ctx.sa.setPassiveRekeyInFollowup(true);
+    if (ctx.sa.state() == IkeSa.State.REKEYING) {
+      ctx.sa.setPassiveRekeyLowerNonce(Nonces.lower(ni, nr));
+    }
+  }
+
+  private void clearMarks() {
+    if (ctx.sa.passiveRekeyInFollowup()) {
+      ctx.sa.setPassiveRekeyInFollowup(false);
+      ctx.sa.setPassiveRekeyLowerNonce(null);
+    }
+    ctx.sa.setPassiveRekeyVerdict(null);
+  }
+
+  /**
+   * The gateway gave its rekey up before the last round: nothing of it was installed. Had our own
+   * rekey yielded to it, the IKE SA is ESTABLISHED again and ours is tried again a little later,
+   * so that the SA is still rekeyed before it expires.
+   */
+  @Override
+  void abandoned() {
+    IkeSa.PassiveRekeyVerdict verdict = ctx.sa.passiveRekeyVerdict();
+    clearMarks();
+    if (verdict == IkeSa.PassiveRekeyVerdict.ADOPT
+        && ctx.sa.state() == IkeSa.State.REKEYING) {
+      ctx.sa.setState(IkeSa.State.ESTABLISHED);
+      ctx.hooks.retryIkeRekey(ChildRekeyTask.RETRY_AFTER);
+    }
   }
 }

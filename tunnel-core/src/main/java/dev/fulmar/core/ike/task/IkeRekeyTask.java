@@ -28,8 +28,10 @@ import java.util.List;
  * </pre>
  *
  * <p>Collisions (§2.8.1): if the gateway rekeyed the IKE SA meanwhile, the exchange with the
- * lowest nonce lost. Having lost, we delete our new SA (with several key exchanges we stop before
- * IKE_FOLLOWUP_KE) and the gateway's new SA becomes current; the gateway deletes the old one.
+ * lowest nonce lost, also when the gateway's rekey is still in its IKE_FOLLOWUP_KE rounds (RFC
+ * 9370). Having lost, we delete our new SA (with several key exchanges we stop before
+ * IKE_FOLLOWUP_KE) and the gateway's new SA becomes current (once its last round is done); the
+ * gateway deletes the old one.
  * Having won, ours becomes current and the gateway deletes its own. TEMPORARY_FAILURE makes us try
  * again a little later.
  */
@@ -131,19 +133,11 @@ public final class IkeRekeyTask implements Task {
     kes.complete(IkeAuthTask.required(in, KePayload.class, "KE"));
     kes.addAdditional(choice.additionalKeyExchanges());
     byte[] passive = ctx.sa.passiveRekeyLowerNonce();
-    if (passive != null) {
-      boolean lost = Nonces.loses(Nonces.lower(ni, nr), passive);
-      ctx.log.info("IKE SA rekey collision {}", lost ? "lost" : "won");
-      ctx.sa.setPassiveRekeyLowerNonce(null);
-      if (lost) {
-        if (kes.done()) {
-          ctx.hooks.ikeSaRekeyed(derive(), SessionHooks.IkeRekeyOutcome.REDUNDANT);
-        }
-        kes.wipe();
-        ctx.hooks.resolveIkeRekeyCollision(true);
-        return finish();
+    if (passive != null && collisionLost(passive)) {
+      if (kes.done()) {
+        ctx.hooks.ikeSaRekeyed(derive(), SessionHooks.IkeRekeyOutcome.REDUNDANT);
       }
-      ctx.hooks.resolveIkeRekeyCollision(false);
+      return finish();
     }
     if (!kes.done()) {
       kes.takeLink(in);
@@ -152,6 +146,27 @@ public final class IkeRekeyTask implements Task {
       return Status.NEED_MORE;
     }
     return conclude();
+  }
+
+  /**
+   * Decides a collision with the gateway's rekey by the lowest of the four CREATE_CHILD_SA nonces
+   * (RFC 7296 §2.8.1; RFC 9370: IKE_FOLLOWUP_KE rounds do not take part), whether or not the
+   * gateway's rekey has done its IKE_FOLLOWUP_KE rounds yet. An unfinished one learns its fate
+   * from the SA's verdict when its last round is done.
+   */
+  private boolean collisionLost(byte[] passive) {
+    boolean lost = Nonces.loses(Nonces.lower(ni, nr), passive);
+    boolean unfinished = ctx.sa.passiveRekeyInFollowup();
+    ctx.log.info("IKE SA rekey collision {}{}", lost ? "lost" : "won",
+        unfinished ? " (the gateway's rekey still waits for IKE_FOLLOWUP_KE)" : "");
+    ctx.sa.setPassiveRekeyLowerNonce(null);
+    if (unfinished) {
+      ctx.sa.setPassiveRekeyVerdict(lost ? IkeSa.PassiveRekeyVerdict.ADOPT
+          : IkeSa.PassiveRekeyVerdict.DISCARD);
+    } else {
+      ctx.hooks.resolveIkeRekeyCollision(lost);
+    }
+    return lost;
   }
 
   private Status refusal(IkeMessage in) throws TaskFailure {

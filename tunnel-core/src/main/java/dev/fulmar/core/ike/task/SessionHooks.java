@@ -50,7 +50,12 @@ public interface SessionHooks {
     /** The gateway's rekey collided with ours in flight: keep it until ours decides. */
     PENDING,
     /** It lost a collision: delete it. */
-    REDUNDANT
+    REDUNDANT,
+    /**
+     * The gateway's rekey, which lost a collision to ours before its IKE_FOLLOWUP_KE rounds were
+     * done, completed anyway: the gateway deletes it (RFC 7296 §2.8.1); keep it only to answer.
+     */
+    SUPERSEDED
   }
 
   /** A fresh id for an IKE SA a rekey creates. */

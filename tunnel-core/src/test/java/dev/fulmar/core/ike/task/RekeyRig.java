@@ -83,6 +83,11 @@ final class RekeyRig {
    * run our initiator against our responder.
    */
   RekeyRig(String ike, String esp, boolean asGateway) {
+    this(ike, esp, asGateway, asGateway ? 13 : 3);
+  }
+
+  /** As above, with the randomness (SPIs, nonces, key shares) seeded by {@code seed}. */
+  RekeyRig(String ike, String esp, boolean asGateway, long seed) {
     IkeSessionParams params;
     try {
       params = IkeSessionParams.builder().name("test").gateway("192.0.2.1")
@@ -100,7 +105,7 @@ final class RekeyRig {
           throw new UnsupportedOperationException("no sockets in task tests");
         })
         .resolver(host -> List.of(GATEWAY.getAddress()))
-        .random(new DeterministicRandom(asGateway ? 13 : 3))
+        .random(new DeterministicRandom(seed))
         .wallClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
         .build();
     sa = new IkeSa(new SaId(1), !asGateway, asGateway ? SPI_R : SPI_I);
@@ -180,6 +185,8 @@ final class RekeyRig {
     final List<Duration> ikeRetries = new ArrayList<>();
     final List<RekeyedIkeSa> ikeRekeys = new ArrayList<>();
     final List<IkeRekeyOutcome> ikeOutcomes = new ArrayList<>();
+    /** The {@code adoptPassive} of each collision resolved through the session. */
+    final List<Boolean> collisionsResolved = new ArrayList<>();
     private long ids = 100;
 
     @Override
@@ -241,7 +248,7 @@ final class RekeyRig {
 
     @Override
     public void resolveIkeRekeyCollision(boolean adoptPassive) {
-      throw new AssertionError("no collision in these tests");
+      collisionsResolved.add(adoptPassive);
     }
 
     @Override
