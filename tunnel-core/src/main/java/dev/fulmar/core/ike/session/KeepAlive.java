@@ -27,6 +27,8 @@ final class KeepAlive {
   static final Duration REAUTH_MARGIN = Duration.ofMinutes(1);
   /** How often per DPD interval the inbound traffic counter is looked at. */
   static final int DPD_SAMPLES = 5;
+  /** How soon an IKE SA rekey postponed for the gateway's unfinished one is looked at again. */
+  static final Duration FOLLOWUP_RECHECK = Duration.ofSeconds(10);
   /** The DPD sampling period is never shorter than this. */
   static final Duration MIN_DPD_SAMPLE = Duration.ofSeconds(1);
 
@@ -114,6 +116,14 @@ final class KeepAlive {
     Lane lane = exchanges.current();
     if (session.state() != SessionState.ESTABLISHED || !lane.sa().id().equals(id)
         || lane.sa().state() != IkeSa.State.ESTABLISHED) {
+      return;
+    }
+    if (lane.sa().passiveRekeyInFollowup()) {
+      // Its IKE_FOLLOWUP_KE rounds done, the gateway's rekey re-arms us (ikeSaReplaced); given
+      // up, it leaves the SA to this re-check.
+      session.log().info("the IKE SA is due for rekeying, but the gateway's rekey of it waits for"
+          + " IKE_FOLLOWUP_KE; checking again in {} s", FOLLOWUP_RECHECK.toSeconds());
+      armIkeRekey(lane.sa(), FOLLOWUP_RECHECK);
       return;
     }
     session.log().info("the IKE SA is due for rekeying");
