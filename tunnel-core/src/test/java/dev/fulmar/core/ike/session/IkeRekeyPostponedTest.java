@@ -2,26 +2,14 @@ package dev.fulmar.core.ike.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulmar.core.api.Algorithm;
 import dev.fulmar.core.api.SaLifetime;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.ike.ExchangeHarness;
-import dev.fulmar.core.ike.ProposalStrings;
-import dev.fulmar.core.ike.crypto.KeyExchange;
-import dev.fulmar.core.ike.crypto.KeyExchanges;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
-import dev.fulmar.core.ike.message.KePayload;
-import dev.fulmar.core.ike.message.KeyExchangeMethod;
-import dev.fulmar.core.ike.message.NoncePayload;
 import dev.fulmar.core.ike.message.NotifyType;
-import dev.fulmar.core.ike.message.Payload;
-import dev.fulmar.core.ike.message.Proposal;
 import dev.fulmar.core.ike.message.ProtocolId;
 import dev.fulmar.core.ike.message.SaPayload;
-import dev.fulmar.core.ike.message.Transform;
-import dev.fulmar.core.ike.message.TransformAttribute;
-import dev.fulmar.core.ike.message.TransformType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,8 +29,7 @@ class IkeRekeyPostponedTest {
   @Test
   void ourIkeRekeyWaitsWhileTheGatewaysWaitsForFollowupsAndHappensOnceThatIsGivenUp() {
     h.params.dpd(Duration.ZERO)
-        .ikeProposals(List.of(ProposalStrings.ikeOrFail("aes256gcm16-prfsha384-curve25519"),
-            ProposalStrings.ikeOrFail("aes256gcm16-prfsha384-curve25519-ke1_mlkem768")))
+        .ikeProposals(FollowupIkeRekeyRequests.OUR_PROPOSALS)
         .childLifetime(SaLifetime.of(Duration.ofHours(100)))
         .ikeLifetime(new SaLifetime(IKE_REKEY, Duration.ZERO, IKE_REKEY.plusMinutes(5)));
     h.connect();
@@ -51,7 +38,7 @@ class IkeRekeyPostponedTest {
 
     // <-- CREATE_CHILD_SA {SA(KE=x25519, ADDKE1=mlkem768), Ni, KEi(x25519)} shortly before ours
     h.loop.advance(IKE_REKEY.minusSeconds(5));
-    h.responder.sendRequest(ExchangeType.CREATE_CHILD_SA, ikeRekeyWithFollowup());
+    h.responder.sendRequest(ExchangeType.CREATE_CHILD_SA, FollowupIkeRekeyRequests.create(new byte[32]));
     h.toClient();
     // {SA, Nr, KEr(x25519), N(ADDITIONAL_KEY_EXCHANGE)(link)} -->
     h.toGateway();
@@ -79,27 +66,5 @@ class IkeRekeyPostponedTest {
   private IkeMessage lastAnswer() {
     List<IkeMessage> answers = h.responder.answers();
     return answers.get(answers.size() - 1);
-  }
-
-  private static List<Payload> ikeRekeyWithFollowup() {
-    KeyExchange kei;
-    try {
-      kei = KeyExchanges.initiate(Algorithm.CURVE25519.transformId(),
-          new java.security.SecureRandom());
-    } catch (java.security.GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
-    List<Transform> t = List.of(
-        new Transform(TransformType.ENCR, Algorithm.AES_GCM_16_256.transformId(),
-            List.of(TransformAttribute.keyLength(256))),
-        new Transform(TransformType.PRF, Algorithm.PRF_HMAC_SHA2_384.transformId(), List.of()),
-        Transform.keyExchange(KeyExchangeMethod.valueOf(Algorithm.CURVE25519.transformId())),
-        Transform.additionalKeyExchange(1,
-            KeyExchangeMethod.valueOf(Algorithm.ML_KEM_768.transformId())));
-    return List.of(
-        new SaPayload(List.of(Proposal.ikeRekey(1, 0x1234_5678_9abc_def1L, t))),
-        new NoncePayload(new byte[32]),
-        new KePayload(KeyExchangeMethod.valueOf(Algorithm.CURVE25519.transformId()),
-            kei.publicValue()));
   }
 }
