@@ -38,7 +38,8 @@ class IkeRekeyPostponedTest {
 
     // <-- CREATE_CHILD_SA {SA(KE=x25519, ADDKE1=mlkem768), Ni, KEi(x25519)} shortly before ours
     h.loop.advance(IKE_REKEY.minusSeconds(5));
-    h.responder.sendRequest(ExchangeType.CREATE_CHILD_SA, FollowupIkeRekeyRequests.create(new byte[32]));
+    h.responder.sendRequest(ExchangeType.CREATE_CHILD_SA,
+        FollowupIkeRekeyRequests.create(new byte[32]));
     h.toClient();
     // {SA, Nr, KEr(x25519), N(ADDITIONAL_KEY_EXCHANGE)(link)} -->
     h.toGateway();
