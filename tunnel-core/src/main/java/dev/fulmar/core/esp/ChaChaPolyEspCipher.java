@@ -18,6 +18,10 @@ final class ChaChaPolyEspCipher extends EspCipher {
   private final byte[] nonce = new byte[12];
   private final byte[] aad = new byte[12];
   private final byte[] tag = new byte[Poly1305.TAG_LENGTH];
+  /** The current packet's nonce as ChaCha20's three nonce words. */
+  private int n0;
+  private int n1;
+  private int n2;
   private boolean destroyed;
 
   /** @param keyMat the 32-byte key followed by the 4-byte salt (RFC 7634 §2) */
@@ -38,12 +42,7 @@ final class ChaChaPolyEspCipher extends EspCipher {
   @Override
   void seal(byte[] buf, int espOff, int ctOff, int ctLen, int seqHi, boolean esn) {
     checkUsable();
-    int aadLen = fillAad(aad, buf, espOff, seqHi, esn);
-    loadNonce(buf, espOff);
-    int n0 = ChaCha20.nonceWord(nonce, 0, 0);
-    int n1 = ChaCha20.nonceWord(nonce, 0, 1);
-    int n2 = ChaCha20.nonceWord(nonce, 0, 2);
-    poly.init(chacha.block(0, n0, n1, n2));
+    int aadLen = start(buf, espOff, seqHi, esn);
     chacha.xor(1, n0, n1, n2, buf, ctOff, ctLen);
     mac(buf, ctOff, ctLen, aadLen);
     poly.finish(buf, ctOff + ctLen);
@@ -54,12 +53,7 @@ final class ChaChaPolyEspCipher extends EspCipher {
     if (destroyed || ctLen < 0 || ctOff + ctLen + Poly1305.TAG_LENGTH > buf.length) {
       return false;
     }
-    int aadLen = fillAad(aad, buf, espOff, seqHi, esn);
-    loadNonce(buf, espOff);
-    int n0 = ChaCha20.nonceWord(nonce, 0, 0);
-    int n1 = ChaCha20.nonceWord(nonce, 0, 1);
-    int n2 = ChaCha20.nonceWord(nonce, 0, 2);
-    poly.init(chacha.block(0, n0, n1, n2));
+    int aadLen = start(buf, espOff, seqHi, esn);
     mac(buf, ctOff, ctLen, aadLen);
     poly.finish(tag, 0);
     if (!constantTimeEquals(tag, 0, buf, ctOff + ctLen, Poly1305.TAG_LENGTH)) {
@@ -76,9 +70,19 @@ final class ChaChaPolyEspCipher extends EspCipher {
     poly.lengths(aadLen, ctLen);
   }
 
-  private void loadNonce(byte[] buf, int espOff) {
+  /**
+   * Per packet: the AAD, the nonce (salt | explicit IV) as ChaCha20's three nonce words, and
+   * Poly1305 keyed with the first 32 bytes of block 0 (RFC 8439 §2.6); returns the AAD length.
+   */
+  private int start(byte[] buf, int espOff, int seqHi, boolean esn) {
+    int aadLen = fillAad(aad, buf, espOff, seqHi, esn);
     System.arraycopy(salt, 0, nonce, 0, SALT_LENGTH);
     System.arraycopy(buf, espOff + EspSpec.HEADER_LENGTH, nonce, SALT_LENGTH, 8);
+    n0 = ChaCha20.nonceWord(nonce, 0, 0);
+    n1 = ChaCha20.nonceWord(nonce, 0, 1);
+    n2 = ChaCha20.nonceWord(nonce, 0, 2);
+    poly.init(chacha.block(0, n0, n1, n2));
+    return aadLen;
   }
 
   private void checkUsable() {
@@ -95,5 +99,8 @@ final class ChaChaPolyEspCipher extends EspCipher {
     Arrays.fill(salt, (byte) 0);
     Arrays.fill(nonce, (byte) 0);
     Arrays.fill(tag, (byte) 0);
+    n0 = 0;
+    n1 = 0;
+    n2 = 0;
   }
 }

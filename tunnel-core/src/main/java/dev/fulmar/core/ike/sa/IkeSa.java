@@ -41,6 +41,15 @@ public final class IkeSa {
   private boolean passiveRekeyInFollowup;
   private PassiveRekeyVerdict passiveRekeyVerdict;
 
+  /** A random IKE SPI for our side (RFC 7296 §2.6: never zero). */
+  public static long newSpi(java.security.SecureRandom random) {
+    long spi;
+    do {
+      spi = random.nextLong();
+    } while (spi == 0);
+    return spi;
+  }
+
   public IkeSa(SaId id, boolean initiator, long localSpi) {
     this.id = id;
     this.initiator = initiator;

@@ -55,13 +55,8 @@ final class Exchanges implements Lane.Owner {
 
   Exchanges(Session session) {
     this.session = session;
-    long spi;
-    do {
-      spi = session.env().random().nextLong();
-    } while (spi == 0);
-    IkeSa sa = new IkeSa(session.registry().newId(), true, spi);
-    session.registry().add(sa);
-    session.log().setSpi(spi);
+    IkeSa sa = newInitiatorSa();
+    session.log().setSpi(sa.localSpi());
     this.writer = new MessageWriter(session.params(), session.transport());
     this.reader = new MessageReader(session.log());
     this.keepAlive = new KeepAlive(session, this);
@@ -123,16 +118,10 @@ final class Exchanges implements Lane.Owner {
         || current.sa().children().isEmpty()) {
       return;
     }
-    long spi;
-    do {
-      spi = session.env().random().nextLong();
-    } while (spi == 0);
-    IkeSa sa = new IkeSa(session.registry().newId(), true, spi);
-    session.registry().add(sa);
-    reauth = newLane(sa);
+    reauth = newLane(newInitiatorSa());
     reauth.ctx().setReplacing(current.sa().children().get(0).inboundSpi(),
         current.ctx().negotiated().config().virtualAddresses());
-    session.log().info("re-authenticating with a new IKE SA {}", sa);
+    session.log().info("re-authenticating with a new IKE SA {}", reauth.sa());
     queueSetup(reauth, false);
     reauth.initiateNext();
   }
@@ -467,5 +456,12 @@ final class Exchanges implements Lane.Owner {
       default:
         return false;
     }
+  }
+
+  /** A new IKE SA that we initiate (first connect, re-authentication), registered. */
+  private IkeSa newInitiatorSa() {
+    IkeSa sa = new IkeSa(session.registry().newId(), true, IkeSa.newSpi(session.env().random()));
+    session.registry().add(sa);
+    return sa;
   }
 }

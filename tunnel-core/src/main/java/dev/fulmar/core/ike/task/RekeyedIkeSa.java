@@ -69,10 +69,6 @@ public record RekeyedIkeSa(
 
   /** A random non-zero IKE SPI. */
   static long newSpi(TaskContext ctx) {
-    long spi;
-    do {
-      spi = ctx.env.random().nextLong();
-    } while (spi == 0);
-    return spi;
+    return IkeSa.newSpi(ctx.env.random());
   }
 }
