@@ -64,6 +64,42 @@ class ChaChaPolyEspCipherTest {
   void agreesWithTheJdkAndRoundTrips(@ForAll @Size(36) byte[] keyMat,
       @ForAll int spi, @ForAll long seq, @ForAll boolean esn,
       @ForAll @Size(max = 700) byte[] text) throws Exception {
+    assertAgreesWithTheJdkAndRoundTrips(keyMat, spi, seq, esn, text);
+  }
+
+  /**
+   * Every length from 0 to 200 bytes and the lengths around the 16-byte Poly1305 and 64-byte
+   * ChaCha20 block edges up to a full-size packet, with random and with all-ones key material
+   * and plaintext (the largest clamped Poly1305 r and s, every message limb at its maximum).
+   */
+  @Test
+  void agreesWithTheJdkForEveryLengthAroundTheBlockEdges() throws Exception {
+    java.util.Random random = new java.util.Random(7634);
+    java.util.List<Integer> lengths = new java.util.ArrayList<>();
+    for (int len = 0; len <= 200; len++) {
+      lengths.add(len);
+    }
+    for (int edge : new int[] {256, 512, 1024, 1392, 1408, 1472}) {
+      for (int d = -1; d <= 1; d++) {
+        lengths.add(edge + d);
+      }
+    }
+    lengths.add(1400);
+    for (int len : lengths) {
+      byte[] keyMat = new byte[36];
+      byte[] text = new byte[len];
+      random.nextBytes(keyMat);
+      random.nextBytes(text);
+      assertAgreesWithTheJdkAndRoundTrips(keyMat, random.nextInt(), random.nextLong(),
+          len % 2 == 0, text);
+      Arrays.fill(keyMat, (byte) 0xff);
+      Arrays.fill(text, (byte) 0xff);
+      assertAgreesWithTheJdkAndRoundTrips(keyMat, -1, -1L, len % 2 == 1, text);
+    }
+  }
+
+  private static void assertAgreesWithTheJdkAndRoundTrips(byte[] keyMat, int spi, long seq,
+      boolean esn, byte[] text) throws Exception {
     byte[] iv = new byte[8];
     EspCipher.putLong(iv, 0, seq);
     byte[] buf = packet(spi, (int) seq, iv, text);
@@ -78,7 +114,8 @@ class ChaChaPolyEspCipherTest {
         new IvParameterSpec(nonce));
     byte[] aad = new byte[12];
     jdk.updateAAD(aad, 0, EspCipher.fillAad(aad, buf, ESP, seqHi, esn));
-    assertThat(Arrays.copyOfRange(buf, CT, CT + text.length + 16)).isEqualTo(jdk.doFinal(text));
+    assertThat(Arrays.copyOfRange(buf, CT, CT + text.length + 16))
+        .as("length %d", text.length).isEqualTo(jdk.doFinal(text));
 
     assertThat(cipher(keyMat).open(buf, ESP, CT, text.length, seqHi, esn)).isTrue();
     assertThat(Arrays.copyOfRange(buf, CT, CT + text.length)).isEqualTo(text);
