@@ -20,10 +20,10 @@ final class ChaCha20 {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** "expand 32-byte k" (RFC 8439 §2.3). */
-  private static final int C0 = 0x61707865;
-  private static final int C1 = 0x3320646e;
-  private static final int C2 = 0x79622d32;
-  private static final int C3 = 0x6b206574;
+  static final int C0 = 0x61707865;
+  static final int C1 = 0x3320646e;
+  static final int C2 = 0x79622d32;
+  static final int C3 = 0x6b206574;
 
   static final int KEY_LENGTH = 32;
   static final int BLOCK_LENGTH = 64;
@@ -31,7 +31,8 @@ final class ChaCha20 {
   private final int[] key = new int[8];
   /** The current key stream block, as 16 little-endian words. */
   private final int[] block = new int[16];
-  private final byte[] tail = new byte[BLOCK_LENGTH];
+  /** Many blocks side by side, for the longer inputs. */
+  private final ChaCha20Lanes lanes = new ChaCha20Lanes(key);
 
   /** Takes the 32-byte key at {@code k[off]}. */
   void setKey(byte[] k, int off) {
@@ -44,7 +45,7 @@ final class ChaCha20 {
   void wipe() {
     Arrays.fill(key, 0);
     Arrays.fill(block, 0);
-    Arrays.fill(tail, (byte) 0);
+    lanes.wipe();
   }
 
   /**
@@ -128,11 +129,25 @@ final class ChaCha20 {
   /**
    * XORs {@code buf[off, off+len)} in place with the key stream that starts at block {@code
    * counter} (RFC 8439 §2.4). The caller keeps {@code len} below 2^32 - counter blocks (an ESP
-   * packet is at most 64 KiB).
+   * packet is at most 64 KiB). From {@link ChaCha20Lanes#MIN_BLOCKS} blocks on, up to {@link
+   * ChaCha20Lanes#LANES} blocks at a time are computed side by side; the result is the same.
    */
   void xor(int counter, int n0, int n1, int n2, byte[] buf, int off, int len) {
     int end = off + len;
     int p = off;
+    while (end - p >= ChaCha20Lanes.MIN_BLOCKS * BLOCK_LENGTH) {
+      int blocks = Math.min((end - p + BLOCK_LENGTH - 1) / BLOCK_LENGTH, ChaCha20Lanes.LANES);
+      int whole = Math.min(blocks, (end - p) / BLOCK_LENGTH);
+      lanes.compute(counter, n0, n1, n2, blocks);
+      lanes.xorBlocks(counter, n0, n1, n2, whole, buf, p);
+      p += whole * BLOCK_LENGTH;
+      counter += whole;
+      if (whole < blocks) {
+        lanes.copyBlock(whole, counter, n0, n1, n2, block);
+        xorTail(block, buf, p, end);
+        return;
+      }
+    }
     for (; p + BLOCK_LENGTH <= end; p += BLOCK_LENGTH) {
       int[] b = block(counter++, n0, n1, n2);
       for (int i = 0; i < 16; i++) {
@@ -141,13 +156,17 @@ final class ChaCha20 {
       }
     }
     if (p < end) {
-      int[] b = block(counter, n0, n1, n2);
-      for (int i = 0; i < 16; i++) {
-        INTS.set(tail, 4 * i, b[i]);
-      }
-      for (int i = 0; p + i < end; i++) {
-        buf[p + i] ^= tail[i];
-      }
+      xorTail(block(counter, n0, n1, n2), buf, p, end);
+    }
+  }
+
+  /**
+   * XORs the first {@code end - p} (< 64) bytes of key stream block {@code b} into buf[p..], its
+   * words taken apart with shifts (no copy of the key stream left behind).
+   */
+  private static void xorTail(int[] b, byte[] buf, int p, int end) {
+    for (int i = 0; p + i < end; i++) {
+      buf[p + i] ^= (byte) (b[i >> 2] >>> ((i & 3) << 3));
     }
   }
 

@@ -67,7 +67,7 @@ class ChaCha20Test {
   @Property(tries = 300)
   void agreesWithTheJdk(@ForAll @Size(32) byte[] key, @ForAll @Size(12) byte[] nonce,
       @ForAll @IntRange(min = 0, max = 1000) int counter,
-      @ForAll @Size(max = 600) byte[] data, @ForAll @IntRange(max = 7) int offset)
+      @ForAll @Size(max = 3000) byte[] data, @ForAll @IntRange(max = 7) int offset)
       throws Exception {
     byte[] buf = new byte[offset + data.length];
     System.arraycopy(data, 0, buf, offset, data.length);
