@@ -1,5 +1,7 @@
 package dev.fulmar.core.ike;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fulmar.core.api.AuthConfig;
 import dev.fulmar.core.api.EapMethod;
 import dev.fulmar.core.api.IkeFailure;
@@ -12,7 +14,9 @@ import dev.fulmar.core.api.SessionEnvironment;
 import dev.fulmar.core.api.SessionInfo;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.ike.auth.TestPki;
+import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.IkeMessage;
+import dev.fulmar.core.ike.message.ProtocolId;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -142,6 +146,28 @@ public final class ExchangeHarness {
   /** Decrypted requests the gateway received. */
   public List<IkeMessage> gatewayReceived() {
     return responder.received();
+  }
+
+  /**
+   * {@code message} is an INFORMATIONAL {D(IKE)} sent on the IKE SA with initiator SPI {@code
+   * spiI}.
+   */
+  public static void assertDeletesIkeSa(IkeMessage message, long spiI) {
+    assertThat(message.header().initiatorSpi()).isEqualTo(spiI);
+    assertThat(message.first(DeletePayload.class).orElseThrow().protocol())
+        .isEqualTo(ProtocolId.IKE);
+  }
+
+  /**
+   * The session's requests go out on the IKE SA with initiator SPI {@code spiI}: a liveness check
+   * is answered there, and nothing is left in flight.
+   */
+  public void assertRequestsFlowOn(long spiI) {
+    session.checkLiveness();
+    toGateway();
+    toClient();
+    assertThat(responder.sa().spiI).isEqualTo(spiI);
+    assertThat(network.inFlight()).isEmpty();
   }
 
   /** The client's socket address as the gateway sees it. */

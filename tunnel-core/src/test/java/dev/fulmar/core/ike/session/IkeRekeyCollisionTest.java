@@ -6,9 +6,7 @@ import dev.fulmar.core.api.SaLifetime;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.ike.ExchangeHarness;
 import dev.fulmar.core.ike.InMemoryNetwork;
-import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.IkeMessage;
-import dev.fulmar.core.ike.message.ProtocolId;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -65,18 +63,12 @@ class IkeRekeyCollisionTest {
     IkeMessage delete = h.gatewayReceived().get(h.gatewayReceived().size() - 1);
     h.toClient();
 
-    assertThat(delete.header().initiatorSpi()).isEqualTo(oldSpi);
-    assertThat(delete.first(DeletePayload.class).orElseThrow().protocol())
-        .isEqualTo(ProtocolId.IKE);
+    ExchangeHarness.assertDeletesIkeSa(delete, oldSpi);
     assertThat(h.responder.previousSa().deleted).isTrue();
     assertThat(h.events.ikeRekeys).containsExactly(ourNewSpi);
     assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
     // Our new SA carries our requests: a liveness check on it is answered.
-    h.session.checkLiveness();
-    h.toGateway();
-    h.toClient();
-    assertThat(h.responder.sa().spiI).isEqualTo(ourNewSpi);
-    assertThat(h.network.inFlight()).isEmpty();
+    h.assertRequestsFlowOn(ourNewSpi);
   }
 
   @Test
@@ -89,9 +81,7 @@ class IkeRekeyCollisionTest {
     IkeMessage delete = h.gatewayReceived().get(h.gatewayReceived().size() - 1);
     h.toClient();
 
-    assertThat(delete.header().initiatorSpi()).isEqualTo(ourNewSpi);
-    assertThat(delete.first(DeletePayload.class).orElseThrow().protocol())
-        .isEqualTo(ProtocolId.IKE);
+    ExchangeHarness.assertDeletesIkeSa(delete, ourNewSpi);
     assertThat(h.responder.sa().deleted).isTrue();
     assertThat(h.events.ikeRekeys).containsExactly(h.responder.lastProposedIkeSpi());
     assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);

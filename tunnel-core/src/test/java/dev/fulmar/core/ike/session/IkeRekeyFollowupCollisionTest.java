@@ -6,11 +6,9 @@ import dev.fulmar.core.api.SaLifetime;
 import dev.fulmar.core.api.SessionState;
 import dev.fulmar.core.ike.ExchangeHarness;
 import dev.fulmar.core.ike.InMemoryNetwork;
-import dev.fulmar.core.ike.message.DeletePayload;
 import dev.fulmar.core.ike.message.ExchangeType;
 import dev.fulmar.core.ike.message.IkeMessage;
 import dev.fulmar.core.ike.message.NotifyType;
-import dev.fulmar.core.ike.message.ProtocolId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,9 +76,7 @@ class IkeRekeyFollowupCollisionTest {
     h.toGateway();
     IkeMessage delete = h.gatewayReceived().get(h.gatewayReceived().size() - 1);
     h.toClient();
-    assertThat(delete.header().initiatorSpi()).isEqualTo(oldSpi);
-    assertThat(delete.first(DeletePayload.class).orElseThrow().protocol())
-        .isEqualTo(ProtocolId.IKE);
+    ExchangeHarness.assertDeletesIkeSa(delete, oldSpi);
     assertThat(h.events.ikeRekeys).containsExactly(ourNewSpi);
 
     // The gateway's followup never comes; when the wait for it ends, nothing else is installed.
@@ -88,11 +84,7 @@ class IkeRekeyFollowupCollisionTest {
     assertThat(h.events.ikeRekeys).containsExactly(ourNewSpi);
     assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
     // Our new SA carries our requests: a liveness check on it is answered.
-    h.session.checkLiveness();
-    h.toGateway();
-    h.toClient();
-    assertThat(h.responder.sa().spiI).isEqualTo(ourNewSpi);
-    assertThat(h.network.inFlight()).isEmpty();
+    h.assertRequestsFlowOn(ourNewSpi);
   }
 
   @Test
@@ -142,9 +134,7 @@ class IkeRekeyFollowupCollisionTest {
     IkeMessage delete = h.gatewayReceived().stream()
         .filter(m -> m.header().exchangeType().equals(ExchangeType.INFORMATIONAL))
         .reduce((a, b) -> b).orElseThrow();
-    assertThat(delete.header().initiatorSpi()).isEqualTo(ourNewSpi);
-    assertThat(delete.first(DeletePayload.class).orElseThrow().protocol())
-        .isEqualTo(ProtocolId.IKE);
+    ExchangeHarness.assertDeletesIkeSa(delete, ourNewSpi);
     assertThat(h.events.ikeRekeys).containsExactly(FollowupIkeRekeyRequests.GATEWAY_NEW_SPI);
     assertThat(h.session.state()).isEqualTo(SessionState.ESTABLISHED);
   }
